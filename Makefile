@@ -1,0 +1,30 @@
+# cu2sycl: `make demo` and `make test` work on a fresh machine (they install what is missing first).
+SHELL := /bin/bash
+SWIFT ?= swift
+BIN := .build/debug/cu2sycl
+DEMO_OUT := .build/demo-out
+
+.PHONY: setup build demo test unit-test verify-fixtures clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	$(SWIFT) build
+
+demo: build
+	@rm -rf $(DEMO_OUT)
+	$(BIN) migrate Fixtures/demo --out $(DEMO_OUT) --report-json $(DEMO_OUT)/../demo-report.json
+	@echo "migrated SYCL is in $(DEMO_OUT)"
+
+unit-test: build
+	$(SWIFT) test
+
+# Migrates every fixture program and proves the SYCL type-checks, builds and passes its own check on the CPU.
+verify-fixtures: build
+	@bash scripts/verify-fixtures.sh
+
+test: unit-test verify-fixtures
+
+clean:
+	rm -rf .build

@@ -1,0 +1,54 @@
+/// Facts about CUDA spelling that the census needs, independent of the rules.
+enum CUDANames {
+  /// Macros that are CUDA language keywords (execution spaces, memory spaces, qualifiers).
+  static let attributeMacros: Set<String> = [
+    "__global__", "__device__", "__host__", "__shared__", "__constant__", "__managed__", "__forceinline__",
+    "__noinline__", "__restrict__", "__launch_bounds__", "__align__", "__grid_constant__",
+  ]
+
+  static let builtinVariables: Set<String> = ["threadIdx", "blockIdx", "blockDim", "gridDim", "warpSize"]
+
+  /// Device functions that need the work-item (barriers, fences on the group).
+  static let barriers: Set<String> = ["__syncthreads", "__syncthreads_count", "__syncthreads_and", "__syncthreads_or", "__syncwarp"]
+
+  static let headerNames: Set<String> = [
+    "cuda.h", "cuda_runtime.h", "cuda_runtime_api.h", "device_launch_parameters.h", "device_functions.h",
+    "vector_types.h", "vector_functions.h", "math_functions.h", "cuda_fp16.h", "cuda_bf16.h", "cooperative_groups.h",
+    "curand.h", "curand_kernel.h", "cublas_v2.h", "cublas.h", "cufft.h", "cusparse.h", "cusolverDn.h", "cuda_profiler_api.h",
+    "driver_types.h", "host_defines.h", "cuComplex.h", "nvrtc.h", "nvToolsExt.h", "cuda_texture_types.h", "texture_fetch_functions.h",
+    "sm_20_atomic_functions.h", "sm_60_atomic_functions.h", "cuda_gl_interop.h", "helper_cuda.h", "helper_functions.h",
+  ]
+
+  static func looksLikeCUDAHeader(_ spelling: String) -> Bool {
+    let name = spelling.split(separator: "/").last.map(String.init) ?? spelling
+    if headerNames.contains(name) || spelling.hasPrefix("cooperative_groups/") || spelling.hasPrefix("thrust/") || spelling.hasPrefix("cub/") {
+      return true
+    }
+    return name.hasPrefix("cuda_") || name.hasPrefix("cublas") || name.hasPrefix("cufft") || name.hasPrefix("curand")
+      || name.hasPrefix("cusparse") || name.hasPrefix("cusolver") || name.hasPrefix("nvrtc") || name.hasPrefix("sm_")
+  }
+
+  /// The identifier a clang "undeclared" diagnostic is about.
+  static func unresolvedName(in message: String) -> String? {
+    let prefixes = ["use of undeclared identifier '", "unknown type name '", "no member named '", "use of undeclared label '",
+                    "no template named '", "unknown type name '"]
+    for p in prefixes where message.hasPrefix(p) {
+      let rest = message.dropFirst(p.count)
+      guard let end = rest.firstIndex(of: "'") else { return nil }
+      return String(rest[..<end])
+    }
+    return nil
+  }
+
+  /// Whether a name that did not resolve is probably CUDA API (so it counts against coverage).
+  static func looksLikeCUDA(_ name: String) -> Bool {
+    let prefixes = ["cuda", "cublas", "cufft", "curand", "cusparse", "cusolver", "cudnn", "nvrtc", "nvtx", "__shfl", "__ldg",
+                    "__sync", "__threadfence", "__ballot", "__any", "__all", "__activemask", "__half", "__float2half", "__nv_",
+                    "atomic", "tex1D", "tex2D", "tex3D", "surf", "make_", "thrust", "cub"]
+    if prefixes.contains(where: { name.hasPrefix($0) }) { return true }
+    // Driver API: cuInit, cuMemAlloc, CUresult, CUdeviceptr, ...
+    if name.hasPrefix("cu"), name.count > 2, name[name.index(name.startIndex, offsetBy: 2)].isUppercase { return true }
+    if name.hasPrefix("CU"), name.count > 2, name.dropFirst(2).first?.isLowercase == true || name.hasPrefix("CUDA_") { return true }
+    return false
+  }
+}

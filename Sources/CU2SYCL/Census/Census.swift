@@ -1,0 +1,334 @@
+import Clang
+import Foundation
+
+/// An occurrence with the cursor it was found at, for the rules.
+public struct CensusEntry {
+  public var occurrence: Occurrence
+  /// The AST node (nil for unresolved names found through diagnostics).
+  public let cursor: Cursor?
+  /// For occurrences inside a macro body: the token's range in the `#define`.
+  public let inMacroBody: Bool
+}
+
+/// Finds every CUDA construct in the user files of one translation unit, independent of the rules,
+/// and builds the program model (functions, call graph, shared variables, launches).
+public final class Census {
+  public let environment: CUDAEnvironment
+  public let tu: TranslationUnit
+  /// Files whose code is migrated (the unit's main file and headers under the input root).
+  public let userFiles: Set<String>
+  public let texts: [String: SourceText]
+
+  public private(set) var entries: [CensusEntry] = []
+  public private(set) var functions: [String: FunctionInfo] = [:]
+  public private(set) var functionOrder: [String] = []
+  public private(set) var launches: [LaunchSite] = []
+  /// `#include` directives of user headers: directive cursor and included file.
+  public private(set) var includes: [(directive: Cursor, file: String)] = []
+  public private(set) var parent: [Cursor: Cursor] = [:]
+  private var macroExpansions: [String: [(range: Range<Int>, cursor: Cursor)]] = [:]
+  private var seen = Set<OccurrenceKey>()
+  private var macroBodyCounters: [String: Int] = [:]
+
+  public init(tu: TranslationUnit, environment: CUDAEnvironment, userFiles: Set<String>, texts: [String: SourceText]) {
+    self.tu = tu
+    self.environment = environment
+    self.userFiles = userFiles
+    self.texts = texts
+    for child in tu.cursor.children { visitTopLevel(child) }
+    collectUnresolved()
+  }
+
+  // MARK: Walking
+
+  private func isUser(_ c: Cursor) -> Bool {
+    guard let file = c.location.expansion?.file else { return false }
+    return userFiles.contains(file)
+  }
+
+  private func visitTopLevel(_ c: Cursor) {
+    guard isUser(c) else { return }
+    switch c.kind {
+    case .macroExpansion: recordMacroExpansion(c)
+    case .inclusionDirective: recordInclusion(c)
+    case .macroDefinition: break
+    default: visit(c, parentCursor: nil, function: nil)
+    }
+  }
+
+  private func visit(_ c: Cursor, parentCursor: Cursor?, function: FunctionInfo?) {
+    if let parentCursor { parent[c] = parentCursor }
+    var function = function
+    switch c.kind {
+    case .functionDecl, .functionTemplate, .cxxMethod, .constructor, .destructor:
+      function = registerFunction(c)
+    case .varDecl:
+      recordVariable(c, function: function)
+    case .callExpr:
+      if let launch = launchSite(c, function: function) {
+        launches.append(launch)
+        record(kind: .launch, name: "<<<>>>", cursor: c, range: launchConfigRange(c), function: function)
+        parent[launch.callee] = c
+        visit(launch.callee, parentCursor: c, function: function)
+        for arg in launch.config + launch.arguments { visit(arg, parentCursor: c, function: function) }
+        return
+      }
+      recordCall(c, function: function)
+    case .memberRefExpr:
+      if recordMember(c, function: function) { return }
+    case .declRefExpr, .typeRef, .templateRef, .overloadedDeclRef:
+      recordReference(c, function: function)
+    default:
+      break
+    }
+    for child in c.children { visit(child, parentCursor: c, function: function) }
+  }
+
+  // MARK: Functions and the call graph
+
+  private func registerFunction(_ c: Cursor) -> FunctionInfo? {
+    var global = false, device = false, host = false
+    for child in c.children {
+      switch child.kind {
+      case .cudaGlobalAttr: global = true
+      case .cudaDeviceAttr: device = true
+      case .cudaHostAttr: host = true
+      default: break
+      }
+    }
+    let space: FunctionSpace = global ? .kernel : device ? (host ? .hostDevice : .device) : .host
+    let usr = c.canonical.usr
+    let info: FunctionInfo
+    if let existing = functions[usr] {
+      info = existing
+      if space != .host { info.space = space }
+    } else {
+      info = FunctionInfo(usr: usr, name: c.spelling, space: space)
+      functions[usr] = info
+      functionOrder.append(usr)
+    }
+    info.declarations.append(c)
+    if c.isDefinition { info.definition = c }
+    if c.kind == .functionTemplate {
+      info.templateParameters = c.children.filter { $0.kind == .templateTypeParameter || $0.kind == .nonTypeTemplateParameter }.map(\.spelling)
+    }
+    return info
+  }
+
+  /// The USR of the user function a call or reference names (templates resolve to the template).
+  func calleeUSR(_ referenced: Cursor) -> String? {
+    let decl = referenced.specializedTemplate ?? referenced
+    guard decl.kind == .functionDecl || decl.kind == .functionTemplate || decl.kind == .cxxMethod else { return nil }
+    let usr = decl.canonical.usr
+    return usr
+  }
+
+  private func recordCall(_ c: Cursor, function: FunctionInfo?) {
+    guard let function, let ref = c.referenced, let usr = calleeUSR(ref),
+          let file = ref.location.spelling?.file, userFiles.contains(file) else { return }
+    function.calls.append((usr, c))
+  }
+
+  private func recordVariable(_ c: Cursor, function: FunctionInfo?) {
+    guard c.children.contains(where: { $0.kind == .cudaSharedAttr }), let function else { return }
+    let statement = parent[c].flatMap { $0.kind == .declStmt ? $0 : nil }
+    function.sharedVariables.append(SharedVariable(decl: c, declStatement: statement, name: c.spelling,
+                                                   isDynamic: c.storageClass == Cursor.storageExtern || c.type.isIncompleteArray))
+    function.usesItemDirectly = true
+  }
+
+  // MARK: Launches
+
+  private static let configFunctions: Set<String> = ["cudaConfigureCall", "__cudaPushCallConfiguration"]
+
+  private func launchSite(_ c: Cursor, function: FunctionInfo?) -> LaunchSite? {
+    let children = c.children
+    guard children.count >= 2, children[1].kind == .callExpr,
+          Census.configFunctions.contains(children[1].spelling) else { return nil }
+    let config = children[1].arguments.filter { arg in
+      guard let s = arg.extent.start.spelling, let e = arg.extent.end.spelling else { return false }
+      return e.offset > s.offset
+    }
+    let callee = children[0]
+    let kernel = callee.referenced.flatMap { calleeUSR($0) }
+    return LaunchSite(call: c, callee: callee, kernelUSR: kernel, config: config,
+                      arguments: Array(children.dropFirst(2)), enclosingFunction: function?.usr)
+  }
+
+  /// The `<<<...>>>` text range of a launch.
+  private func launchConfigRange(_ c: Cursor) -> Range<Int>? {
+    let children = c.children
+    guard children.count >= 2, let s = children[1].extent.start.spelling, let e = children[1].extent.end.spelling else { return nil }
+    return s.offset..<e.offset
+  }
+
+  // MARK: Occurrences
+
+  private func context(of function: FunctionInfo?) -> CodeContext {
+    guard let function else { return .fileScope }
+    switch function.space {
+    case .host: return .host
+    case .device: return .device
+    case .kernel: return .kernel
+    case .hostDevice: return .hostDevice
+    }
+  }
+
+  private func record(kind: ConstructKind, name: String, cursor: Cursor?, range: Range<Int>? = nil, function: FunctionInfo?,
+                      file explicitFile: String? = nil) {
+    var file: String
+    var r: Range<Int>
+    var inMacroBody = false
+    if let explicitFile, let range {
+      file = explicitFile
+      r = range
+    } else {
+      guard let cursor, let s = cursor.extent.start.spelling, let e = cursor.extent.end.spelling else { return }
+      file = s.file
+      r = range ?? (s.offset..<max(s.offset, e.offset))
+      guard let text = texts[file] else { return }
+      // Code from a macro body reports the macro's use site: find the token in the #define instead.
+      let probe = kind == .builtinVariable ? String(name.split(separator: ".").first ?? "") : lastComponent(name)
+      if kind != .launch, kind != .attribute, kind != .include, !text[r].contains(probe) {
+        guard let body = macroBodyToken(named: probe, at: r.lowerBound, file: file),
+              let bodyText = texts[body.file] else { return }
+        file = body.file
+        r = body.range
+        if kind == .builtinVariable { r = r.lowerBound..<bodyText.endOfMemberAccess(from: r.upperBound) }
+        inMacroBody = true
+      }
+    }
+    guard userFiles.contains(file), let text = texts[file] else { return }
+    let key = OccurrenceKey(file: file, offset: r.lowerBound, kind: kind, name: name)
+    guard !seen.contains(key) else { return }
+    seen.insert(key)
+    let (line, column) = text.lineColumn(of: r.lowerBound)
+    let occurrence = Occurrence(kind: kind, name: name, file: file, line: line, column: column, offset: r.lowerBound,
+                                length: r.count, context: context(of: function), function: function?.name)
+    entries.append(CensusEntry(occurrence: occurrence, cursor: cursor, inMacroBody: inMacroBody))
+  }
+
+  private func lastComponent(_ name: String) -> String {
+    String(name.split(separator: ".").last ?? Substring(name)).components(separatedBy: "::").last ?? name
+  }
+
+  private func recordMacroExpansion(_ c: Cursor) {
+    guard let s = c.extent.start.spelling, let e = c.extent.end.spelling else { return }
+    macroExpansions[s.file, default: []].append((s.offset..<e.offset, c))
+    guard let def = c.referenced, let defFile = def.location.spelling?.file, environment.declares(defFile) else { return }
+    let name = c.spelling
+    let kind: ConstructKind = CUDANames.attributeMacros.contains(name) ? .attribute : .macro
+    record(kind: kind, name: name, cursor: c, range: s.offset..<e.offset, function: nil)
+  }
+
+  private func recordInclusion(_ c: Cursor) {
+    guard let included = c.includedFile else {
+      // An include that did not resolve: CUDA headers we do not know still count.
+      if CUDANames.looksLikeCUDAHeader(c.spelling) {
+        record(kind: .include, name: c.spelling, cursor: c, function: nil)
+      }
+      return
+    }
+    if environment.declares(included) || CUDANames.looksLikeCUDAHeader(c.spelling) {
+      record(kind: .include, name: c.spelling, cursor: c, function: nil)
+    } else if userFiles.contains(included) || FileManager.default.fileExists(atPath: included) {
+      includes.append((c, included))
+    }
+  }
+
+  private func recordMember(_ c: Cursor, function: FunctionInfo?) -> Bool {
+    guard let base = c.children.first else { return false }
+    let inner = base.kind == .unexposedExpr ? (base.children.first ?? base) : base
+    // threadIdx.x and friends: one occurrence for the whole expression.
+    if inner.kind == .declRefExpr, CUDANames.builtinVariables.contains(inner.spelling),
+       let ref = inner.referenced, let file = ref.location.spelling?.file, environment.declares(file) {
+      let member = c.tokens.last?.spelling ?? ""
+      record(kind: .builtinVariable, name: "\(inner.spelling).\(member)", cursor: c, function: function)
+      if let function {
+        function.usesItemDirectly = true
+        let dim = ["x": 1, "y": 2, "z": 3][member] ?? 3
+        function.dimensionsUsed = max(function.dimensionsUsed, dim)
+      }
+      return true
+    }
+    guard let ref = c.referenced, let file = ref.location.spelling?.file, environment.declares(file) else { return false }
+    let owner = ref.semanticParent?.spelling ?? ""
+    record(kind: .member, name: owner.isEmpty ? c.spelling : "\(owner).\(c.spelling)", cursor: c, function: function)
+    return false
+  }
+
+  private func recordReference(_ c: Cursor, function: FunctionInfo?) {
+    guard let ref = c.referenced ?? c.overloadedDecls.first, let file = ref.location.spelling?.file,
+          environment.declares(file) else { return }
+    let name = ref.spelling
+    switch ref.kind {
+    case .constructor:
+      return  // dim3(...) is counted as the type it names
+    case .varDecl where CUDANames.builtinVariables.contains(name):
+      record(kind: .builtinVariable, name: name, cursor: c, function: function)
+      if name == "warpSize" { function?.usesItemDirectly = true }
+    case .enumConstantDecl:
+      record(kind: .constant, name: name, cursor: c, function: function)
+    case .structDecl, .classDecl, .typedefDecl, .typeAliasDecl, .enumDecl, .classTemplate:
+      record(kind: .type, name: name, cursor: c, function: function)
+    case .namespace:
+      return
+    default:
+      record(kind: .function, name: name, cursor: c, function: function)
+      if CUDANames.barriers.contains(name) { function?.usesItemDirectly = true }
+    }
+  }
+
+  /// The `#define` token that produced a reference found at a macro's use site.
+  private func macroBodyToken(named name: String, at offset: Int, file: String) -> (file: String, range: Range<Int>)? {
+    guard let expansion = macroExpansions[file]?.last(where: { $0.range.contains(offset) || $0.range.lowerBound == offset }),
+          let def = expansion.cursor.referenced, let defFile = def.location.spelling?.file, userFiles.contains(defFile)
+    else { return nil }
+    let matches = def.tokens.dropFirst().filter { $0.kind == .identifier && $0.spelling == name }
+    guard !matches.isEmpty else { return nil }
+    let counterKey = "\(file):\(expansion.range.lowerBound):\(name)"
+    let index = macroBodyCounters[counterKey, default: 0]
+    macroBodyCounters[counterKey] = index + 1
+    let token = matches[matches.index(matches.startIndex, offsetBy: min(index, matches.count - 1))]
+    guard let s = token.range.start.spelling, let e = token.range.end.spelling else { return nil }
+    return (defFile, s.offset..<e.offset)
+  }
+
+  // MARK: Names that did not resolve
+
+  private func collectUnresolved() {
+    for d in tu.diagnostics where d.severity >= .error {
+      guard let pos = d.position, userFiles.contains(pos.file), let name = CUDANames.unresolvedName(in: d.message),
+            CUDANames.looksLikeCUDA(name), let text = texts[pos.file] else { continue }
+      let offset = pos.offset
+      let length = text[offset..<(offset + name.utf8.count)] == name ? name.utf8.count : 0
+      record(kind: .unresolved, name: name, cursor: nil, range: offset..<(offset + length), function: enclosingFunction(file: pos.file, offset: offset),
+             file: pos.file)
+    }
+  }
+
+  private func enclosingFunction(file: String, offset: Int) -> FunctionInfo? {
+    for usr in functionOrder {
+      guard let f = functions[usr] else { continue }
+      for d in f.declarations where d.isDefinition {
+        if let s = d.extent.start.spelling, let e = d.extent.end.spelling, s.file == file, s.offset <= offset, offset < e.offset { return f }
+      }
+    }
+    return nil
+  }
+}
+
+extension Census {
+  /// For each file, the ranges from a function declaration's start to its body (where qualifiers are written).
+  public func functionHeadRanges() -> [String: [Range<Int>]] {
+    var out: [String: [Range<Int>]] = [:]
+    for f in functions.values {
+      for d in f.declarations {
+        guard let s = d.extent.start.spelling, let e = d.extent.end.spelling else { continue }
+        let body = d.children.first { $0.kind == .compoundStmt }?.extent.start.spelling?.offset ?? e.offset
+        out[s.file, default: []].append(s.offset..<max(s.offset, body))
+      }
+    }
+    return out
+  }
+}

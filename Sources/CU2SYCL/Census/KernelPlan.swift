@@ -1,0 +1,148 @@
+import Clang
+
+/// Whole-unit decisions that several rules share: which functions take the `nd_item` and local memory,
+/// and how many SYCL dimensions each kernel uses.
+public final class KernelPlan {
+  /// Functions that receive the `nd_item` (kernels always do).
+  public private(set) var needsItem = Set<String>()
+  /// SYCL dimensionality (1...3) of kernels and of the device functions they call.
+  public private(set) var dimensions: [String: Int] = [:]
+  /// Local memory each function receives as parameters, in order (own variables, then callees').
+  public private(set) var localVariables: [String: [SharedVariable]] = [:]
+  /// Dimensionality chosen for each `dim3` variable (by USR).
+  public private(set) var dim3Dimensions: [String: Int] = [:]
+  /// `dim3` variables whose uses disagree on the dimensionality.
+  public private(set) var conflictingDim3 = Set<String>()
+  let census: Census
+
+  init(census: Census) {
+    self.census = census
+    let functions = census.functions
+    let deviceSide = functions.filter { $0.value.space != .host }
+
+    // The nd_item flows up the call graph from every function that reads built-ins or syncs.
+    needsItem = Set(deviceSide.filter { $0.value.space == .kernel || $0.value.usesItemDirectly }.keys)
+    var changed = true
+    while changed {
+      changed = false
+      for (usr, f) in deviceSide where !needsItem.contains(usr) && f.calls.contains(where: { needsItem.contains($0.callee) }) {
+        needsItem.insert(usr)
+        changed = true
+      }
+    }
+
+    // Local memory: a function gets its callees' variables; kernels declare them all at the launch.
+    func locals(_ usr: String, _ visiting: Set<String>) -> [SharedVariable] {
+      guard let f = functions[usr], !visiting.contains(usr) else { return [] }
+      var out = f.sharedVariables
+      for call in f.calls where call.callee != usr {
+        for v in locals(call.callee, visiting.union([usr])) where !out.contains(where: { $0.name == v.name }) { out.append(v) }
+      }
+      return out
+    }
+    for usr in deviceSide.keys { localVariables[usr] = locals(usr, []) }
+
+    // Dimensions: functions connected by calls share one; launches and built-in uses raise it.
+    var parent: [String: String] = [:]
+    func find(_ x: String) -> String {
+      var x = x
+      while let p = parent[x], p != x { x = p }
+      return x
+    }
+    func union(_ a: String, _ b: String) { parent[find(a)] = find(b) }
+    for usr in needsItem { parent[usr] = usr }
+    for usr in needsItem {
+      for call in functions[usr]?.calls ?? [] where needsItem.contains(call.callee) { union(usr, call.callee) }
+    }
+    var groupDims: [String: Int] = [:]
+    for usr in needsItem {
+      let root = find(usr)
+      groupDims[root] = max(groupDims[root] ?? 1, functions[usr]?.dimensionsUsed ?? 1)
+    }
+    for launch in census.launches {
+      guard let k = launch.kernelUSR, needsItem.contains(k) else { continue }
+      let launchDims = launch.config.prefix(2).map { configDimensions($0) }.max() ?? 1
+      groupDims[find(k)] = max(groupDims[find(k)] ?? 1, launchDims)
+    }
+    for usr in needsItem { dimensions[usr] = groupDims[find(usr)] ?? 1 }
+
+    // dim3 variables take the dimensionality of the kernels they configure.
+    for launch in census.launches {
+      let n = launch.kernelUSR.flatMap { dimensions[$0] } ?? 3
+      for arg in launch.config.prefix(2) {
+        guard let v = dim3Variable(arg) else { continue }
+        let usr = v.usr
+        if let existing = dim3Dimensions[usr], existing != n { conflictingDim3.insert(usr) }
+        dim3Dimensions[usr] = max(dim3Dimensions[usr] ?? 1, n)
+      }
+    }
+  }
+
+  /// The variable declaration a launch configuration argument names, if it is a `dim3` variable.
+  public func dim3Variable(_ arg: Cursor) -> Cursor? {
+    let written = KernelPlan.writtenConfig(arg)
+    guard written.kind == .declRefExpr, let ref = written.referenced, ref.kind == .varDecl || ref.kind == .parmDecl,
+          ref.type.canonical.spelling.hasSuffix("dim3") else { return nil }
+    return ref
+  }
+
+  /// The expression the user wrote for a configuration argument (below implicit conversions to dim3).
+  public static func writtenConfig(_ arg: Cursor) -> Cursor {
+    var c = arg
+    while true {
+      if c.kind == .unexposedExpr, c.children.count == 1 {
+        c = c.children[0]
+        continue
+      }
+      // Implicit dim3(unsigned) or dim3(const dim3 &) constructor: same extent as its one written argument.
+      if c.kind == .callExpr, c.referenced?.kind == .constructor {
+        let written = c.arguments.filter { a in
+          guard let s = a.extent.start.spelling, let e = a.extent.end.spelling else { return false }
+          return e.offset > s.offset
+        }
+        if written.count == 1, let cs = c.extent.start.spelling, let ws = written[0].extent.start.spelling,
+           cs.offset == ws.offset, c.extent.end.spelling?.offset == written[0].extent.end.spelling?.offset {
+          c = written[0]
+          continue
+        }
+      }
+      return c
+    }
+  }
+
+  /// How many CUDA dimensions a configuration argument has: 1 for integers, the constructor's
+  /// written arguments for dim3 values, 3 when unknown.
+  public func configDimensions(_ arg: Cursor) -> Int {
+    let written = KernelPlan.writtenConfig(arg)
+    if let v = dim3Variable(arg) { return KernelPlan.declaredDimensions(of: v) }
+    if written.kind == .callExpr, written.referenced?.kind == .constructor {
+      return KernelPlan.writtenArgumentCount(written)
+    }
+    if written.type.canonical.spelling.hasSuffix("dim3") { return 3 }
+    return 1
+  }
+
+  /// Dimensions a `dim3` variable is declared with (`dim3 b(16, 16)` has 2); 3 when unknown.
+  public static func declaredDimensions(of variable: Cursor) -> Int {
+    guard variable.kind == .varDecl else { return 3 }
+    for child in variable.children {
+      let c = Syntax.stripImplicit(child)
+      if c.kind == .callExpr, c.referenced?.kind == .constructor {
+        let n = writtenArgumentCount(c)
+        if n == 1, let inner = c.arguments.first.map(Syntax.stripImplicit), inner.kind == .callExpr,
+           inner.referenced?.kind == .constructor { return writtenArgumentCount(inner) }
+        return max(n, 1)
+      }
+      if c.kind == .typeRef { continue }
+    }
+    // `dim3 b;` is (1, 1, 1).
+    return variable.children.allSatisfy({ $0.kind == .typeRef }) ? 1 : 3
+  }
+
+  static func writtenArgumentCount(_ call: Cursor) -> Int {
+    call.arguments.filter { a in
+      guard let s = a.extent.start.spelling, let e = a.extent.end.spelling else { return false }
+      return e.offset > s.offset
+    }.count
+  }
+}

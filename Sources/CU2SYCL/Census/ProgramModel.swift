@@ -1,0 +1,54 @@
+import Clang
+
+/// How a function runs: CUDA's execution space qualifiers.
+public enum FunctionSpace: String, Sendable, Codable {
+  case host, device, kernel
+  case hostDevice = "host-device"
+}
+
+/// A `__shared__` variable declared in a function body.
+public struct SharedVariable {
+  public var decl: Cursor
+  public var declStatement: Cursor?
+  public var name: String
+  /// `extern __shared__ T name[]`: dynamic, sized by the launch.
+  public var isDynamic: Bool
+}
+
+/// A user function (kernel, device, host-device or host) and what the migration needs to know about it.
+public final class FunctionInfo {
+  public let usr: String
+  public let name: String
+  public var space: FunctionSpace
+  /// Every declaration (prototypes and the definition), in source order.
+  public var declarations: [Cursor] = []
+  public var definition: Cursor?
+  /// Highest CUDA dimension read directly (x = 1, y = 2, z = 3), 0 if none.
+  public var dimensionsUsed = 0
+  /// Reads built-ins or calls barriers directly, so it needs the `nd_item`.
+  public var usesItemDirectly = false
+  public var sharedVariables: [SharedVariable] = []
+  /// Calls to other user functions: callee USR and the call expression.
+  public var calls: [(callee: String, call: Cursor)] = []
+  /// Template parameter names, in order.
+  public var templateParameters: [String] = []
+
+  init(usr: String, name: String, space: FunctionSpace) {
+    self.usr = usr
+    self.name = name
+    self.space = space
+  }
+}
+
+/// A kernel launch `k<<<grid, block, shmem, stream>>>(args)`.
+public struct LaunchSite {
+  public var call: Cursor
+  /// The callee expression as written (`k` or `k<float>`).
+  public var callee: Cursor
+  public var kernelUSR: String?
+  /// Written configuration arguments (grid, block, then optional shared bytes and stream).
+  public var config: [Cursor]
+  public var arguments: [Cursor]
+  /// The function the launch is in.
+  public var enclosingFunction: String?
+}

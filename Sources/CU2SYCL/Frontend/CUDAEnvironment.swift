@@ -1,0 +1,53 @@
+import Foundation
+
+/// Where the CUDA declarations come from: a real SDK, or cu2sycl's own declarations.
+public struct CUDAEnvironment: Sendable, Equatable {
+  public enum Kind: String, Sendable, Codable { case sdk, bundled }
+  public var kind: Kind
+  /// The SDK root, or the directory of our own declarations.
+  public var root: String
+  /// Directories whose declarations count as "CUDA" for the census (besides clang's CUDA headers).
+  public var declarationRoots: [String]
+
+  public init(kind: Kind, root: String, declarationRoots: [String]) {
+    self.kind = kind
+    self.root = root
+    self.declarationRoots = declarationRoots
+  }
+
+  /// The bundled declarations shipped as a resource of this library.
+  public static func bundled() -> CUDAEnvironment {
+    let dir = Bundle.module.resourceURL!.appendingPathComponent("cuda").path
+    return CUDAEnvironment(kind: .bundled, root: dir, declarationRoots: [dir])
+  }
+
+  /// An explicit path, else `CUDA_PATH`, else `/usr/local/cuda`, else our declarations.
+  public static func detect(explicitPath: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) -> CUDAEnvironment {
+    let candidates = [explicitPath, environment["CUDA_PATH"], environment["CUDA_HOME"], "/usr/local/cuda"].compactMap { $0 }
+    for dir in candidates where FileManager.default.fileExists(atPath: dir + "/include/cuda_runtime.h") {
+      let root = URL(fileURLWithPath: dir).standardizedFileURL.resolvingSymlinksInPath().path
+      return CUDAEnvironment(kind: .sdk, root: root, declarationRoots: [root + "/include", root + "/targets"])
+    }
+    return bundled()
+  }
+
+  /// Flags that make clang parse a file as CUDA host code in this environment.
+  public var parseArguments: [String] {
+    var args = ["-x", "cuda", "--cuda-host-only", "-nocudalib", "-std=c++17", "-Wno-unknown-cuda-version",
+                "-Wno-unused-command-line-argument"]
+    switch kind {
+    case .sdk:
+      args += ["--cuda-path=\(root)", "-D_CG_LIMIT_INCLUDED_DEPENDENCIES"]
+    case .bundled:
+      args += ["-nocudainc", "-I", root, "-include", root + "/cu2sycl_cuda.h"]
+    }
+    return args
+  }
+
+  /// Whether a declaration at `path` belongs to the CUDA environment (SDK, our declarations, clang's CUDA headers).
+  public func declares(_ path: String) -> Bool {
+    if declarationRoots.contains(where: { path.hasPrefix($0 + "/") }) { return true }
+    let name = (path as NSString).lastPathComponent
+    return name.hasPrefix("__clang_cuda_") || name == "cuda_wrappers"
+  }
+}

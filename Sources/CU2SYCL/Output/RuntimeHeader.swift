@@ -1,0 +1,44 @@
+/// The small helper header cu2sycl writes next to the migrated code (`cu2sycl/runtime.hpp`), holding only
+/// the helpers the migrated files use. Plain SYCL 2020, no vendor library.
+public enum RuntimeHeader {
+  public static let relativePath = "cu2sycl/runtime.hpp"
+
+  public static func contents(_ helpers: Set<RuntimeHelper>) -> String {
+    var out = """
+    // Written by cu2sycl: helpers for code migrated from CUDA. Plain SYCL 2020.
+    #pragma once
+    #include <sycl/sycl.hpp>
+
+    namespace cu2sycl {
+
+    """
+    if helpers.contains(.defaultQueue) {
+      out += """
+
+      // CUDA's default stream: one in-order queue shared by the whole program. Errors from kernels
+      // (asynchronous in SYCL) are reported when the queue waits and end the program, as a failed
+      // CUDA call checked by the program would.
+      inline sycl::queue &default_queue() {
+        static sycl::queue queue{sycl::default_selector_v, [](sycl::exception_list errors) {
+                                   for (const std::exception_ptr &e : errors) std::rethrow_exception(e);
+                                 },
+                                 sycl::property::queue::in_order()};
+        return queue;
+      }
+
+      """
+    }
+    if helpers.contains(.errorString) {
+      out += """
+
+      // SYCL reports failures as exceptions, so a migrated status code is 0 unless the program made it.
+      inline const char *error_string(int status) {
+        return status == 0 ? "no error" : "error (SYCL reports details through sycl::exception)";
+      }
+
+      """
+    }
+    out += "\n}  // namespace cu2sycl\n"
+    return out
+  }
+}

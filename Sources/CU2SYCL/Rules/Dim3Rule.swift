@@ -1,0 +1,113 @@
+import Clang
+
+/// Local `dim3` variables become `sycl::range<N>` with N the dimensionality of the kernels they
+/// configure, arguments reversed (CUDA's x is SYCL's last dimension) and `.x/.y/.z` as subscripts.
+public struct Dim3Rule: MigrationRule {
+  public static let id = "dim3"
+  public static let summary = "Converts local dim3 variables to sycl::range<N> (reversed, so x is the last index) and their .x/.y/.z to subscripts."
+  public static let covers = ["dim3", "dim3.x", "dim3.y", "dim3.z"]
+  public static let examples = [
+    RuleExample(
+      cuda: """
+      __global__ void k(float *m) { m[threadIdx.y * 16 + threadIdx.x] = 0; }
+      void run(float *m, int w, int h) {
+        dim3 block(16, 16), grid((w + 15) / 16, (h + 15) / 16);
+        k<<<grid, block>>>(m);
+        int threads = block.x * block.y;
+      }
+
+      """,
+      sycl: """
+      void k(float *m, const sycl::nd_item<2> &item) { m[item.get_local_id(0) * 16 + item.get_local_id(1)] = 0; }
+      void run(float *m, int w, int h) {
+        sycl::range<2> block(16, 16), grid((h + 15) / 16, (w + 15) / 16);
+        cu2sycl::default_queue().parallel_for(sycl::nd_range<2>(grid * block, block), [=](sycl::nd_item<2> item) {
+          k(m, item);
+        });
+        int threads = block[1] * block[0];
+      }
+
+      """),
+  ]
+
+  public init() {}
+
+  public func apply(to context: MigrationContext) {
+    var converted: [String: Int] = [:]  // variable USR -> N
+    for i in context.pending({ $0.occurrence.kind == .type && $0.occurrence.name == "dim3" }) {
+      guard let cursor = context.entries[i].cursor, let variable = context.census.parent[cursor], variable.kind == .varDecl,
+            context.enclosingFunction(of: variable) != nil, let typeRange = context.range(of: cursor) else {
+        context.claim(i, .manual, rule: Self.id, warning: Warnings.dim3Use,
+                      message: "dim3 outside a local variable declaration; use sycl::range<N> by hand")
+        continue
+      }
+      let n = context.plan.dim3Dimensions[variable.usr] ?? KernelPlan.declaredDimensions(of: variable)
+      guard rewriteInitializer(of: variable, dimensions: n, context: context) else {
+        context.claim(i, .manual, rule: Self.id, warning: Warnings.dim3Use,
+                      message: "'\(variable.spelling)' has more dimensions than the kernels it configures")
+        continue
+      }
+      converted[variable.usr] = n
+      // In `dim3 a(..), b(..)` the type is written once and every declarator shares it.
+      for other in context.census.parent[variable].map({ $0.children.filter { $0.kind == .varDecl } }) ?? [] where other != variable {
+        if context.range(of: other.children.first { $0.kind == .typeRef } ?? other)?.range == typeRange.range {
+          if rewriteInitializer(of: other, dimensions: n, context: context) { converted[other.usr] = n }
+        }
+      }
+      context.replace(typeRange.file, typeRange.range, with: "sycl::range<\(n)>", rule: Self.id)
+      context.claim(i, .converted, rule: Self.id)
+    }
+    // .x / .y / .z of converted variables.
+    for i in context.pending({ $0.occurrence.kind == .member && $0.occurrence.name.hasPrefix("dim3.") }) {
+      guard let cursor = context.entries[i].cursor, let base = cursor.children.first.map(Syntax.stripImplicit),
+            base.kind == .declRefExpr, let v = base.referenced, let n = converted[v.usr],
+            let r = context.range(of: cursor), let b = context.source(base) else { continue }
+      let component = String(context.entries[i].occurrence.name.dropFirst(5))
+      if let d = context.syclIndex(component: component, dimensions: n) {
+        context.edit(r.file, r.range, [b, .text("[\(d)]")], rule: Self.id)
+        context.claim(i, .converted, rule: Self.id)
+      } else if !isAssigned(cursor, context) {
+        context.replace(r.file, r.range, with: "1", rule: Self.id)
+        context.claim(i, .converted, rule: Self.id)
+      }
+    }
+  }
+
+  /// Reverses and pads the constructor arguments; adds `(1, ...)` to a default-constructed variable.
+  private func rewriteInitializer(of variable: Cursor, dimensions n: Int, context: MigrationContext) -> Bool {
+    guard let vr = context.range(of: variable) else { return false }
+    let initializer = variable.children.map(Syntax.stripImplicit).first { $0.kind == .callExpr }
+    var call = initializer
+    // `dim3 b = dim3(x, y)`: the written arguments are on the inner temporary.
+    if let c = call, KernelPlan.writtenArgumentCount(c) == 1, let inner = c.arguments.first.map(Syntax.stripImplicit),
+       inner.kind == .callExpr, inner.referenced?.kind == .constructor {
+      call = inner
+      if let t = inner.children.first(where: { $0.kind == .typeRef }), let tr = context.range(of: t) {
+        context.replace(tr.file, tr.range, with: "sycl::range<\(n)>", rule: Self.id)
+        context.claimAll(in: tr.file, tr.range, .converted, rule: Self.id)
+      }
+    }
+    let args = call.map { context.writtenArguments($0) } ?? []
+    if args.count > n { return false }
+    if args.isEmpty {
+      let ones = Array(repeating: "1", count: n).joined(separator: ", ")
+      context.replace(vr.file, vr.range.upperBound..<vr.range.upperBound, with: "(\(ones))", rule: Self.id)
+      return true
+    }
+    guard let first = context.range(of: args[0]), let last = context.range(of: args[args.count - 1]) else { return false }
+    var pieces: [Piece] = Array(repeating: Piece.text("1, "), count: n - args.count)
+    for (i, a) in args.reversed().enumerated() {
+      if i > 0 { pieces.append(.text(", ")) }
+      if let p = context.source(a) { pieces.append(p) }
+    }
+    if args.count == 1 && n == 1 { return true }
+    context.edit(first.file, first.range.lowerBound..<last.range.upperBound, pieces, rule: Self.id)
+    return true
+  }
+
+  private func isAssigned(_ member: Cursor, _ context: MigrationContext) -> Bool {
+    guard let p = context.semanticParent(of: member), p.kind == .binaryOperator || p.kind == .compoundAssignOperator,
+          let op = context.binaryOperator(p), op.hasSuffix("="), !["==", "!=", "<=", ">="].contains(op) else { return false }
+    return p.children.first.map(Syntax.stripImplicit) == member
+  }
+}

@@ -1,0 +1,53 @@
+/// CUDA's function qualifiers: SYCL is single-source, so `__global__`, `__device__` and `__host__`
+/// on functions go away (kernels get their `nd_item` from the kernel-signature rule);
+/// `__forceinline__`, `__noinline__`, `__restrict__` and `__launch_bounds__` get standard spellings.
+public struct ExecutionSpaceRule: MigrationRule {
+  public static let id = "execution-space-qualifiers"
+  public static let summary = "Removes __global__/__device__/__host__ from functions and maps __forceinline__, __noinline__, __restrict__, __launch_bounds__."
+  public static let covers = ["__global__", "__device__", "__host__", "__forceinline__", "__noinline__", "__restrict__", "__launch_bounds__"]
+  public static let examples = [
+    RuleExample(cuda: "__host__ __device__ float twice(float v) { return 2 * v; }\n",
+                sycl: "float twice(float v) { return 2 * v; }\n"),
+    RuleExample(cuda: "__device__ __forceinline__ float half_of(const float *__restrict__ p) { return *p / 2; }\n",
+                sycl: "inline float half_of(const float *__restrict p) { return *p / 2; }\n"),
+  ]
+
+  public init() {}
+
+  public func apply(to context: MigrationContext) {
+    let functionHeads = context.census.functionHeadRanges()
+    for i in context.pending({ $0.occurrence.kind == .attribute }) {
+      let o = context.entries[i].occurrence
+      guard let text = context.texts[o.file] else { continue }
+      let range = o.offset..<(o.offset + o.length)
+      let onFunction = functionHeads[o.file]?.contains { $0.contains(o.offset) } ?? false
+      switch o.name {
+      case "__restrict__":
+        context.replace(o.file, range, with: "__restrict", rule: Self.id)
+      case "__forceinline__" where onFunction:
+        context.replace(o.file, range, with: "inline", rule: Self.id)
+      case "__noinline__" where onFunction:
+        context.replace(o.file, range, with: "__attribute__((noinline))", rule: Self.id)
+      case "__global__", "__device__", "__host__", "__launch_bounds__":
+        guard onFunction else {
+          if o.name == "__device__" {
+            context.claim(i, .manual, rule: Self.id, warning: Warnings.deviceVariable,
+                          message: "__device__ variable '\(o.function ?? "")' needs a USM allocation passed to its kernels")
+          }
+          continue
+        }
+        context.replace(o.file, removal(of: range, in: text), with: "", rule: Self.id)
+      default:
+        continue
+      }
+      context.claim(i, .converted, rule: Self.id)
+    }
+  }
+
+  /// The qualifier and the spaces after it; the whole line when nothing else is on it.
+  private func removal(of range: Range<Int>, in text: SourceText) -> Range<Int> {
+    let end = text.skipHorizontalSpace(from: range.upperBound)
+    let lines = text.wholeLines(around: range)
+    return lines != range ? lines : range.lowerBound..<end
+  }
+}

@@ -1,0 +1,44 @@
+import Foundation
+/// `#include <cuda_runtime.h>` and friends become one `#include <sycl/sycl.hpp>`; includes of migrated
+/// headers follow their new names.
+public struct IncludeRule: MigrationRule {
+  public static let id = "cuda-includes"
+  public static let summary = "Replaces CUDA header includes with <sycl/sycl.hpp> and renames includes of migrated headers."
+  public static let covers = ["cuda_runtime.h", "cuda.h", "cuda_runtime_api.h", "device_launch_parameters.h", "device_functions.h",
+                              "vector_types.h", "math_functions.h"]
+  public static let examples = [
+    RuleExample(cuda: "#include <device_launch_parameters.h>\nint x;\n", sycl: "int x;\n"),
+  ]
+  /// Headers whose whole content SYCL provides; others (cuBLAS, cuRAND, ...) stay unsupported.
+  static let replaced: Set<String> = ["cuda_runtime.h", "cuda.h", "cuda_runtime_api.h", "device_launch_parameters.h",
+                                      "device_functions.h", "vector_types.h", "math_functions.h", "host_defines.h",
+                                      "driver_types.h", "cuda_device_runtime_api.h", "sm_20_atomic_functions.h"]
+
+  public init() {}
+
+  public func apply(to context: MigrationContext) {
+    var firstDone = Set<String>()
+    for i in context.pending({ $0.occurrence.kind == .include }) {
+      let o = context.entries[i].occurrence
+      let name = o.name.split(separator: "/").last.map(String.init) ?? o.name
+      guard IncludeRule.replaced.contains(name), let text = context.texts[o.file] else { continue }
+      let range = o.offset..<(o.offset + o.length)
+      if firstDone.insert(o.file).inserted {
+        context.replace(o.file, range, with: "#include <sycl/sycl.hpp>", rule: Self.id)
+      } else {
+        context.replace(o.file, text.wholeLines(around: range), with: "", rule: Self.id)
+      }
+      context.claim(i, .converted, rule: Self.id)
+    }
+    // Includes of user headers that are migrated under a new name.
+    for (directive, file) in context.census.includes {
+      guard let newName = context.outputName(file), let r = context.range(of: directive), let text = context.texts[r.file] else { continue }
+      let written = text[r.range]
+      let oldBase = file.split(separator: "/").last.map(String.init) ?? file
+      let newBase = newName.split(separator: "/").last.map(String.init) ?? newName
+      guard oldBase != newBase, let at = written.range(of: oldBase, options: .backwards) else { continue }
+      let start = r.range.lowerBound + written.utf8.distance(from: written.startIndex, to: at.lowerBound)
+      context.replace(r.file, start..<(start + oldBase.utf8.count), with: newBase, rule: Self.id)
+    }
+  }
+}

@@ -1,0 +1,329 @@
+import Clang
+
+/// `k<<<grid, block, shmem, stream>>>(args)` becomes a `parallel_for` over an `nd_range` on the default
+/// in-order queue; shared memory becomes `local_accessor`s created in a command group.
+public struct KernelLaunchRule: MigrationRule {
+  public static let id = "kernel-launch"
+  public static let summary = "Turns <<<grid, block, shmem, stream>>> launches into parallel_for over an nd_range, with local accessors for shared memory."
+  public static let covers = ["<<<>>>"]
+  public static let examples = [
+    RuleExample(
+      cuda: """
+      __global__ void add(const float *a, float *b, int n) {
+        int i = blockIdx.x * blockDim.x + threadIdx.x;
+        if (i < n) b[i] += a[i];
+      }
+      void run(const float *a, float *b, int n) {
+        add<<<(n + 255) / 256, 256>>>(a, b, n);
+      }
+
+      """,
+      sycl: """
+      void add(const float *a, float *b, int n, const sycl::nd_item<1> &item) {
+        int i = item.get_global_id(0);
+        if (i < n) b[i] += a[i];
+      }
+      void run(const float *a, float *b, int n) {
+        cu2sycl::default_queue().parallel_for(sycl::nd_range<1>(sycl::range<1>((n + 255) / 256 * 256), sycl::range<1>(256)), [=](sycl::nd_item<1> item) {
+          add(a, b, n, item);
+        });
+      }
+
+      """),
+    RuleExample(
+      cuda: """
+      __global__ void sum(const float *in, float *out) {
+        extern __shared__ float s[];
+        s[threadIdx.x] = in[threadIdx.x];
+        __syncthreads();
+        if (threadIdx.x == 0) *out = s[0] + s[1];
+      }
+      void run(const float *in, float *out) {
+        dim3 block(2);
+        sum<<<1, block, block.x * sizeof(float)>>>(in, out);
+      }
+
+      """,
+      sycl: """
+      void sum(const float *in, float *out, const sycl::nd_item<1> &item, float *s) {
+        s[item.get_local_id(0)] = in[item.get_local_id(0)];
+        sycl::group_barrier(item.get_group());
+        if (item.get_local_id(0) == 0) *out = s[0] + s[1];
+      }
+      void run(const float *in, float *out) {
+        sycl::range<1> block(2);
+        cu2sycl::default_queue().submit([&](sycl::handler &cgh) {
+          sycl::local_accessor<float, 1> s(sycl::range<1>(block[0]), cgh);
+          cgh.parallel_for(sycl::nd_range<1>(sycl::range<1>(1) * block, block), [=](sycl::nd_item<1> item) {
+            sum(in, out, item, s.get_multi_ptr<sycl::access::decorated::no>().get());
+          });
+        });
+      }
+
+      """),
+  ]
+
+  public init() {}
+
+  public func apply(to context: MigrationContext) {
+    for launch in context.census.launches {
+      guard let r = context.range(of: launch.call),
+            let index = context.entries.indices.first(where: {
+              let o = context.entries[$0].occurrence
+              return o.kind == .launch && o.file == r.file && o.rule == nil && r.range.contains(o.offset)
+            }) else { continue }
+      guard let text = context.texts[r.file], text[r.range].contains("<<<") else {
+        context.claim(index, .manual, rule: Self.id, warning: Warnings.macroBody, message: "kernel launch inside a macro; convert it by hand")
+        continue
+      }
+      guard let kernel = launch.kernelUSR, let n = context.plan.dimensions[kernel], launch.config.count >= 2 else {
+        context.claim(index, .manual, rule: Self.id, warning: Warnings.unsupported,
+                      message: "the launched kernel could not be identified; convert this launch by hand")
+        continue
+      }
+      convert(launch, kernel: kernel, dimensions: n, occurrence: index, range: r, text: text, context: context)
+    }
+  }
+
+  private func convert(_ launch: LaunchSite, kernel: String, dimensions n: Int, occurrence: Int,
+                       range r: (file: String, range: Range<Int>), text: SourceText, context: MigrationContext) {
+    var notes: [(WarningKind, String)] = []
+    let indent = text.indentation(ofLineAt: r.range.lowerBound)
+    guard let grid = rangeExpression(launch.config[0], n, context, &notes),
+          let block = rangeExpression(launch.config[1], n, context, &notes) else {
+      context.claim(occurrence, .manual, rule: Self.id, warning: Warnings.dim3Use,
+                    message: "the launch configuration is not a dim3 variable, dim3(...) or an integer; convert it by hand")
+      return
+    }
+    // Global size: fold 1-D integer configurations into one range.
+    var global: [Piece]
+    if n == 1, grid.isInteger, block.isInteger {
+      global = [.text("sycl::range<1>(")] + product(grid.scalar, block.scalar, context) + [.text(")")]
+    } else {
+      global = grid.pieces + [.text(" * ")] + block.pieces
+    }
+    let ndRange: [Piece] = [.text("sycl::nd_range<\(n)>(")] + global + [.text(", ")] + block.pieces + [.text(")")]
+
+    if launch.config.count >= 4, let stream = context.range(of: launch.config[3]) {
+      let s = text[stream.range].trimmingCharacters(in: .whitespaces)
+      if !["0", "NULL", "nullptr", "cudaStreamDefault", "cudaStreamLegacy"].contains(s) {
+        notes.append((Warnings.stream, "launch on stream '\(s)' runs on the default in-order queue"))
+      }
+    }
+
+    // Kernel call inside the lambda: the written arguments, then the item and local memory.
+    let locals = (context.plan.localVariables[kernel] ?? []).compactMap { SharedVariableShape($0, context: context) }
+    let argumentTexts = launch.arguments.map { context.text(of: $0) }
+    var call: [Piece] = []
+    if let callee = context.source(launch.callee) { call.append(callee) }
+    call.append(.text("("))
+    for (i, a) in launch.arguments.enumerated() {
+      if let p = context.source(a) { call += (i > 0 ? [.text(", ")] : []) + [p] }
+    }
+    let accessorNames = locals.map { shape -> String in
+      argumentTexts.contains(where: { identifiers(in: $0).contains(shape.name) }) ? shape.name + "_local" : shape.name
+    }
+    var extra = [context.itemName]
+    for (shape, acc) in zip(locals, accessorNames) {
+      extra.append(shape.isDynamic ? "\(acc).get_multi_ptr<sycl::access::decorated::no>().get()" : acc)
+    }
+    call.append(.text((launch.arguments.isEmpty ? "" : ", ") + extra.joined(separator: ", ") + ");"))
+    let lambda = "[=](sycl::nd_item<\(n)> \(context.itemName)) {"
+
+    var out: [Piece]
+    if locals.isEmpty {
+      out = [.text("\(context.queue).parallel_for(")] + ndRange + [.text(", \(lambda)\n\(indent)  ")] + call
+        + [.text("\n\(indent)})")]
+    } else {
+      out = [.text("\(context.queue).submit([&](sycl::handler &cgh) {\n")]
+      for (shape, acc) in zip(locals, accessorNames) {
+        out.append(.text("\(indent)  "))
+        out += accessorDeclaration(shape, name: acc, launch: launch, kernel: kernel, context: context, notes: &notes)
+        out.append(.text("\n"))
+      }
+      out += [.text("\(indent)  cgh.parallel_for(")] + ndRange + [.text(", \(lambda)\n\(indent)    ")] + call
+        + [.text("\n\(indent)  });\n\(indent)})")]
+    }
+    context.edit(r.file, r.range, out, rule: Self.id)
+    context.use(.defaultQueue, in: r.file)
+    // Written configuration (dim3(...) types and the like) is part of the conversion.
+    for arg in launch.config.prefix(2) {
+      if let ar = context.range(of: arg) { context.claimAll(in: ar.file, ar.range, .converted, rule: Self.id) { $0.kind == .type } }
+    }
+    if let (kind, message) = notes.first {
+      context.claim(occurrence, kind.id == Warnings.stream.id ? .review : .manual, rule: Self.id, warning: kind, message: message)
+    } else {
+      context.claim(occurrence, .converted, rule: Self.id)
+    }
+  }
+
+  // MARK: Configuration
+
+  struct RangeExpression {
+    var pieces: [Piece]
+    /// For integer configurations: the written expression, for folding into one global range.
+    var scalar: Scalar?
+    var isInteger: Bool { scalar != nil }
+  }
+
+  enum Scalar {
+    case literal(Int)
+    case expression(Cursor)
+  }
+
+  private func rangeExpression(_ arg: Cursor, _ n: Int, _ context: MigrationContext, _ notes: inout [(WarningKind, String)]) -> RangeExpression? {
+    let written = KernelPlan.writtenConfig(arg)
+    if let v = context.plan.dim3Variable(arg), let source = context.source(written) {
+      if v.kind != .varDecl || context.plan.conflictingDim3.contains(v.usr) {
+        notes.append((Warnings.dim3Use, "'\(v.spelling)' configures kernels of different dimensionality or is not a local variable; check its conversion"))
+      }
+      return RangeExpression(pieces: [source], scalar: nil)
+    }
+    if written.kind == .callExpr, written.referenced?.kind == .constructor {
+      let args = context.writtenArguments(written)
+      guard args.count <= n else { return nil }
+      var pieces: [Piece] = [.text("sycl::range<\(n)>(")]
+      let padded = Array(repeating: nil as Cursor?, count: n - args.count) + args.reversed().map { Optional($0) }
+      for (i, a) in padded.enumerated() {
+        if i > 0 { pieces.append(.text(", ")) }
+        if let a, let p = context.source(a) { pieces.append(p) } else { pieces.append(.text("1")) }
+      }
+      return RangeExpression(pieces: pieces + [.text(")")], scalar: nil)
+    }
+    let type = written.type.canonical.spelling
+    guard !type.hasSuffix("dim3"), let source = context.source(written) else { return nil }
+    let scalar: Scalar = Int(context.text(of: written)).map { .literal($0) } ?? .expression(written)
+    let ones = Array(repeating: "1, ", count: n - 1).joined()
+    return RangeExpression(pieces: [.text("sycl::range<\(n)>(\(ones)")] + [source] + [.text(")")], scalar: scalar)
+  }
+
+  private func product(_ a: Scalar?, _ b: Scalar?, _ context: MigrationContext) -> [Piece] {
+    switch (a, b) {
+    case let (.literal(x)?, .literal(y)?): return [.text(String(x * y))]
+    default: return pieces(a, context) + [.text(" * ")] + pieces(b, context)
+    }
+  }
+
+  private func pieces(_ s: Scalar?, _ ctx: MigrationContext) -> [Piece] {
+    switch s {
+    case .literal(let v)?: return [.text(String(v))]
+    case .expression(let c)?:
+      guard let p = ctx.source(c) else { return [] }
+      // Grid sizes like (n + 255) / 256 multiply correctly left to right; sums need parentheses.
+      let t = ctx.text(of: c)
+      return needsParenthesesInProduct(t) ? [.text("("), p, .text(")")] : [p]
+    case nil: return []
+    }
+  }
+
+  // MARK: Local memory
+
+  private func accessorDeclaration(_ shape: SharedVariableShape, name: String, launch: LaunchSite, kernel: String,
+                                   context: MigrationContext, notes: inout [(WarningKind, String)]) -> [Piece] {
+    if shape.isDynamic {
+      var count: [Piece] = [.text("0")]
+      if launch.config.count >= 3, let bytes = context.source(launch.config[2]) {
+        count = elementCount(bytes: launch.config[2], piece: bytes, element: shape.accessorElement, context: context)
+      }
+      return [.text("sycl::local_accessor<\(shape.accessorElement), 1> \(name)(sycl::range<1>(")] + count + [.text("), cgh);")]
+    }
+    var dims = shape.dimensions
+    if let f = context.census.functions[kernel], !f.templateParameters.isEmpty {
+      dims = substituteTemplateArguments(dims, parameters: f.templateParameters, callee: context.text(of: launch.callee), notes: &notes,
+                                         name: shape.name)
+    }
+    return [.text("sycl::local_accessor<\(shape.accessorElement)\(dims), 0> \(name)(cgh);")]
+  }
+
+  /// `n * sizeof(T)` bytes of T elements is `n` elements; anything else is divided by sizeof(T).
+  private func elementCount(bytes: Cursor, piece: Piece, element: String, context: MigrationContext) -> [Piece] {
+    let written = Syntax.stripImplicit(bytes)
+    let sizeofElement = "sizeof(\(element))"
+    if written.kind == .binaryOperator, context.binaryOperator(written) == "*", written.children.count == 2 {
+      let l = written.children[0], r = written.children[1]
+      if context.text(of: r).replacingSpaces() == sizeofElement.replacingSpaces(), let p = context.source(l) { return [p] }
+      if context.text(of: l).replacingSpaces() == sizeofElement.replacingSpaces(), let p = context.source(r) { return [p] }
+    }
+    return [.text("(")] + [piece] + [.text(") / \(sizeofElement)")]
+  }
+
+  private func substituteTemplateArguments(_ dims: String, parameters: [String], callee: String,
+                                           notes: inout [(WarningKind, String)], name: String) -> String {
+    let used = identifiers(in: dims).filter { parameters.contains($0) }
+    guard !used.isEmpty else { return dims }
+    guard let open = callee.firstIndex(of: "<"), callee.hasSuffix(">") else {
+      notes.append((Warnings.sharedSize, "the size of '\(name)' depends on deduced template arguments; set it by hand"))
+      return dims
+    }
+    let args = splitTopLevel(String(callee[callee.index(after: open)..<callee.index(before: callee.endIndex)]))
+    var out = dims
+    for (p, a) in zip(parameters, args) where used.contains(p) { out = replaceIdentifier(p, with: a, in: out) }
+    return out
+  }
+}
+
+// MARK: Small text helpers
+
+extension KernelLaunchRule {
+  fileprivate func needsParenthesesInProduct(_ t: String) -> Bool {
+    // Left-to-right * and / keep their meaning when followed by `* block`; +, -, ?: and shifts do not.
+    var depth = 0
+    for ch in t {
+      switch ch {
+      case "(", "[": depth += 1
+      case ")", "]": depth -= 1
+      case "+", "-", "?", "<", ">", "&", "|", "^", "=", ",": if depth == 0 { return true }
+      default: break
+      }
+    }
+    return false
+  }
+}
+
+func identifiers(in text: String) -> [String] {
+  var out: [String] = []
+  var current = ""
+  for ch in text {
+    if ch.isLetter || ch.isNumber || ch == "_" { current.append(ch) } else {
+      if let f = current.first, !f.isNumber { out.append(current) }
+      current = ""
+    }
+  }
+  if let f = current.first, !f.isNumber { out.append(current) }
+  return out
+}
+
+func replaceIdentifier(_ name: String, with replacement: String, in text: String) -> String {
+  var out = ""
+  var current = ""
+  func flush() { out += current == name ? replacement : current; current = "" }
+  for ch in text {
+    if ch.isLetter || ch.isNumber || ch == "_" { current.append(ch) } else { flush(); out.append(ch) }
+  }
+  flush()
+  return out
+}
+
+func splitTopLevel(_ text: String) -> [String] {
+  var parts: [String] = []
+  var depth = 0
+  var current = ""
+  for ch in text {
+    switch ch {
+    case "<", "(", "[": depth += 1
+    case ">", ")", "]": depth -= 1
+    case "," where depth == 0:
+      parts.append(current.trimmingCharacters(in: .whitespaces))
+      current = ""
+      continue
+    default: break
+    }
+    current.append(ch)
+  }
+  parts.append(current.trimmingCharacters(in: .whitespaces))
+  return parts
+}
+
+extension String {
+  func replacingSpaces() -> String { filter { !$0.isWhitespace } }
+}

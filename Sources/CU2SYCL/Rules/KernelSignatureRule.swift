@@ -1,0 +1,78 @@
+import Clang
+
+/// Kernels, and device functions that (transitively) read built-ins, sync or use shared memory,
+/// receive `const sycl::nd_item<N> &item` and their local memory as parameters; calls between them pass
+/// these along.
+public struct KernelSignatureRule: MigrationRule {
+  public static let id = "kernel-signature"
+  public static let summary = "Adds the nd_item (and local memory) parameters to kernels and to the device functions that need them, and passes them along the call graph."
+  public static let covers = ["__global__ functions", "device call graph"]
+  public static let examples = [
+    RuleExample(
+      cuda: """
+      __device__ int lane() { return threadIdx.x; }
+      __device__ int twice_lane() { return 2 * lane(); }
+      __global__ void fill(int *out) { out[lane()] = twice_lane(); }
+
+      """,
+      sycl: """
+      int lane(const sycl::nd_item<1> &item) { return item.get_local_id(0); }
+      int twice_lane(const sycl::nd_item<1> &item) { return 2 * lane(item); }
+      void fill(int *out, const sycl::nd_item<1> &item) { out[lane(item)] = twice_lane(item); }
+
+      """),
+  ]
+
+  public init() {}
+
+  public func apply(to context: MigrationContext) {
+    let plan = context.plan
+    for usr in context.census.functionOrder where plan.needsItem.contains(usr) {
+      guard let f = context.census.functions[usr] else { continue }
+      let n = plan.dimensions[usr] ?? 1
+      var params = ["const sycl::nd_item<\(n)> &\(context.itemName)"]
+      params += (plan.localVariables[usr] ?? []).compactMap { SharedVariableShape($0, context: context)?.parameter }
+      for decl in f.declarations { addParameters(params, to: decl, context: context) }
+      // Calls from other device functions pass the item and local memory along.
+      let args = [context.itemName] + (plan.localVariables[usr] ?? []).map(\.name)
+      for (_, callerInfo) in context.census.functions {
+        for call in callerInfo.calls where call.callee == usr {
+          if plan.needsItem.contains(callerInfo.usr) {
+            appendArguments(args, to: call.call, context: context)
+          } else if let r = context.range(of: call.call) {
+            context.addWarningComment(file: r.file, offset: r.range.lowerBound, id: Warnings.hostDeviceItem.id,
+                                      message: "'\(f.name)' now takes the nd_item; this host call must be rewritten")
+          }
+        }
+      }
+    }
+  }
+
+  private func addParameters(_ params: [String], to decl: Cursor, context: MigrationContext) {
+    guard let r = context.range(of: decl), let text = context.texts[r.file] else { return }
+    let joined = params.joined(separator: ", ")
+    let parms = decl.children.filter { $0.kind == .parmDecl }
+    if let last = parms.last, let lr = context.range(of: last) {
+      context.replace(r.file, lr.range.upperBound..<lr.range.upperBound, with: ", " + joined, rule: Self.id)
+      return
+    }
+    // No parameters: find `(` after the name and the matching `)`, replacing an optional `void`.
+    let tokens = decl.tokens
+    guard let nameIndex = tokens.firstIndex(where: { $0.spelling == decl.spelling }),
+          nameIndex + 1 < tokens.count, tokens[nameIndex + 1].spelling == "(",
+          let open = tokens[nameIndex + 1].range.end.spelling?.offset else { return }
+    var close = nameIndex + 2
+    while close < tokens.count, tokens[close].spelling != ")" { close += 1 }
+    guard close < tokens.count, let closeAt = tokens[close].range.start.spelling?.offset else { return }
+    _ = text
+    context.replace(r.file, open..<closeAt, with: joined, rule: Self.id)
+  }
+
+  private func appendArguments(_ args: [String], to call: Cursor, context: MigrationContext) {
+    guard let r = context.range(of: call), let text = context.texts[r.file], r.range.count >= 2,
+          text.bytes[r.range.upperBound - 1] == UInt8(ascii: ")") else { return }
+    let close = r.range.upperBound - 1
+    let hasArgs = !context.writtenArguments(call).isEmpty
+    context.replace(r.file, close..<close, with: (hasArgs ? ", " : "") + args.joined(separator: ", "), rule: Self.id)
+  }
+}

@@ -1,0 +1,138 @@
+import Clang
+
+/// The memory API maps to unified shared memory on the default in-order queue. CUDA's synchronous
+/// copies and sets wait for completion. When the program reads the call's error code, the converted
+/// expression yields one (0, or cudaErrorMemoryAllocation's 2 when an allocation returns null).
+public struct MemoryRule: MigrationRule {
+  public static let id = "memory-management"
+  public static let summary = "Maps cudaMalloc/Free/Memcpy/Memset, pinned and managed memory, and cudaDeviceSynchronize to USM on the default queue."
+  public static let covers = ["cudaMalloc", "cudaFree", "cudaMemcpy", "cudaMemset", "cudaMallocHost", "cudaFreeHost", "cudaMallocManaged",
+                              "cudaDeviceSynchronize", "cudaThreadSynchronize", "cudaMemcpyHostToDevice", "cudaMemcpyDeviceToHost",
+                              "cudaMemcpyDeviceToDevice", "cudaMemcpyHostToHost", "cudaMemcpyDefault"]
+  public static let examples = [
+    RuleExample(
+      cuda: """
+      void copy(const float *h, float *out, int n) {
+        float *d;
+        cudaMalloc(&d, n * sizeof(float));
+        cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);
+        cudaMemset(d, 0, sizeof(float));
+        cudaDeviceSynchronize();
+        cudaMemcpy(out, d, n * sizeof(float), cudaMemcpyDeviceToHost);
+        cudaFree(d);
+      }
+
+      """,
+      sycl: """
+      void copy(const float *h, float *out, int n) {
+        float *d;
+        d = sycl::malloc_device<float>(n, cu2sycl::default_queue());
+        cu2sycl::default_queue().memcpy(d, h, n * sizeof(float)).wait();
+        cu2sycl::default_queue().memset(d, 0, sizeof(float)).wait();
+        cu2sycl::default_queue().wait_and_throw();
+        cu2sycl::default_queue().memcpy(out, d, n * sizeof(float)).wait();
+        sycl::free(d, cu2sycl::default_queue());
+      }
+
+      """),
+    RuleExample(
+      cuda: """
+      int alloc(double **p, size_t bytes) {
+        if (cudaMallocManaged((void **)p, bytes) != cudaSuccess) return 1;
+        return 0;
+      }
+
+      """,
+      sycl: """
+      int alloc(double **p, size_t bytes) {
+        if (((*p = static_cast<double *>(sycl::malloc_shared(bytes, cu2sycl::default_queue()))) != nullptr ? 0 : 2) != 0) return 1;
+        return 0;
+      }
+
+      """),
+  ]
+
+  static let allocators = ["cudaMalloc": "malloc_device", "cudaMallocHost": "malloc_host", "cudaMallocManaged": "malloc_shared"]
+
+  public init() {}
+
+  public func apply(to context: MigrationContext) {
+    let names = Set(Self.covers)
+    for i in context.pending({ $0.occurrence.kind == .function && names.contains($0.occurrence.name) && !$0.inMacroBody }) {
+      let o = context.entries[i].occurrence
+      guard let cursor = context.entries[i].cursor, let call = context.call(named: cursor), let r = context.range(of: call),
+            context.text(of: call).hasPrefix(o.name) else { continue }
+      let args = context.writtenArguments(call)
+      let q = context.queue
+      let used = !context.isStatement(call)
+      var pieces: [Piece]
+      var yieldsStatus = false  // the pieces already produce an int status
+      switch o.name {
+      case let name where Self.allocators[name] != nil:
+        guard args.count >= 2, let (target, element) = allocationTarget(args[0], context) else { continue }
+        let alloc = allocation(Self.allocators[name]!, element: element, size: args[1], context: context)
+        pieces = target + [.text(" = ")] + alloc
+        if used {
+          pieces = [.text("(")] + pieces + [.text(") != nullptr ? 0 : 2")]
+          pieces = [.text("(")] + pieces + [.text(")")]
+          yieldsStatus = true
+        }
+      case "cudaFree", "cudaFreeHost":
+        guard args.count == 1, let p = context.source(args[0]) else { continue }
+        pieces = [.text("sycl::free("), p, .text(", \(q))")]
+      case "cudaMemcpy":
+        guard args.count == 4, let d = context.source(args[0]), let s = context.source(args[1]), let n = context.source(args[2]) else { continue }
+        pieces = [.text("\(q).memcpy("), d, .text(", "), s, .text(", "), n, .text(").wait()")]
+        if let kr = context.range(of: args[3]) { context.claimAll(in: kr.file, kr.range, .converted, rule: Self.id) { $0.kind == .constant } }
+      case "cudaMemset":
+        guard args.count == 3, let p = context.source(args[0]), let v = context.source(args[1]), let n = context.source(args[2]) else { continue }
+        pieces = [.text("\(q).memset("), p, .text(", "), v, .text(", "), n, .text(").wait()")]
+      case "cudaDeviceSynchronize", "cudaThreadSynchronize":
+        pieces = [.text("\(q).wait_and_throw()")]
+      default:
+        continue
+      }
+      if used && !yieldsStatus { pieces = [.text("(")] + pieces + [.text(", 0)")] }
+      context.edit(r.file, r.range, pieces, rule: Self.id)
+      context.use(.defaultQueue, in: r.file)
+      context.claim(i, .converted, rule: Self.id)
+    }
+    // Copy kinds used elsewhere (variables holding a kind) have no meaning with USM.
+  }
+
+  /// The lvalue that receives the allocation, and the pointee type, from `&p`, `(void **)&p` or `pp`.
+  private func allocationTarget(_ arg: Cursor, _ context: MigrationContext) -> ([Piece], String)? {
+    var c = Syntax.stripImplicit(arg)
+    while c.kind == .cStyleCastExpr || c.kind == .cxxReinterpretCastExpr || c.kind == .cxxStaticCastExpr || c.kind == .parenExpr,
+          let inner = c.children.last {
+      c = Syntax.stripImplicit(inner)
+    }
+    if c.kind == .unaryOperator, context.text(of: c).hasPrefix("&"), let operand = c.children.first, let p = context.source(operand) {
+      return ([p], operand.type.spelling)
+    }
+    guard let p = context.source(c) else { return nil }
+    let type = c.type.pointee.spelling
+    return ([.text("*")] + (Syntax.needsParentheses(context.text(of: c)) ? [.text("("), p, .text(")")] : [p]), type)
+  }
+
+  /// `sycl::malloc_X<T>(count, q)` when the size is `count * sizeof(T)`, else a cast of the byte allocation.
+  private func allocation(_ function: String, element pointerType: String, size: Cursor, context: MigrationContext) -> [Piece] {
+    let q = context.queue
+    guard let sizePiece = context.source(size) else { return [] }
+    let pointer = pointerType.trimmingCharacters(in: .whitespaces)
+    let element = pointer.hasSuffix("*") ? String(pointer.dropLast()).trimmingCharacters(in: .whitespaces) : pointer
+    if element == "void" || element.isEmpty { return [.text("sycl::\(function)("), sizePiece, .text(", \(q))")] }
+    let written = Syntax.stripImplicit(size)
+    if written.kind == .binaryOperator, context.binaryOperator(written) == "*", written.children.count == 2 {
+      let sizeofElement = "sizeof(\(element))".replacingSpaces()
+      let l = written.children[0], r = written.children[1]
+      if context.text(of: r).replacingSpaces() == sizeofElement, let p = context.source(l) {
+        return [.text("sycl::\(function)<\(element)>("), p, .text(", \(q))")]
+      }
+      if context.text(of: l).replacingSpaces() == sizeofElement, let p = context.source(r) {
+        return [.text("sycl::\(function)<\(element)>("), p, .text(", \(q))")]
+      }
+    }
+    return [.text("static_cast<\(pointer)>(sycl::\(function)("), sizePiece, .text(", \(q)))")]
+  }
+}

@@ -1,0 +1,249 @@
+import Clang
+import Foundation
+
+/// Helpers emitted into `cu2sycl/runtime.hpp` when a migrated file uses them.
+public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
+  case defaultQueue = "default_queue"
+  case errorString = "error_string"
+  public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Everything the rules of one translation unit share: the census, the plan, and the edits and outcomes they produce.
+public final class MigrationContext {
+  public let census: Census
+  public let plan: KernelPlan
+  public var texts: [String: SourceText] { census.texts }
+  public private(set) var edits: [Edit] = []
+  public private(set) var entries: [CensusEntry]
+  /// Runtime helpers used, per file.
+  public private(set) var helpers: [String: Set<RuntimeHelper>] = [:]
+  /// Warning comments to insert: file -> line start offset -> comment lines.
+  public private(set) var warningComments: [String: [Int: [String]]] = [:]
+  private var indexByKey: [OccurrenceKey: Int] = [:]
+
+  public let itemName = "item"
+  public let queue = "cu2sycl::default_queue()"
+
+  /// The output path of a migrated input file (nil for files outside the migrated tree).
+  public let outputName: (String) -> String?
+
+  init(census: Census, outputName: @escaping (String) -> String?) {
+    self.census = census
+    self.outputName = outputName
+    self.entries = census.entries
+    self.plan = KernelPlan(census: census)
+    for (i, e) in entries.enumerated() { indexByKey[e.occurrence.key] = i }
+  }
+
+  // MARK: Occurrences
+
+  /// Indices of unclaimed entries matching a filter.
+  public func pending(_ filter: (CensusEntry) -> Bool) -> [Int] {
+    entries.indices.filter { entries[$0].occurrence.rule == nil && filter(entries[$0]) }
+  }
+
+  public func isClaimed(_ index: Int) -> Bool { entries[index].occurrence.rule != nil }
+
+  /// Records a rule's verdict on one occurrence. A warning id adds a comment above the code.
+  public func claim(_ index: Int, _ outcome: Outcome, rule: String, warning: WarningKind? = nil, message: String? = nil) {
+    guard entries[index].occurrence.rule == nil else { return }
+    entries[index].occurrence.outcome = outcome
+    entries[index].occurrence.rule = rule
+    if let warning {
+      let o = entries[index].occurrence
+      let text = message ?? warning.title
+      entries[index].occurrence.warning = warning.id
+      entries[index].occurrence.message = text
+      addWarningComment(file: o.file, offset: o.offset, id: warning.id, message: text)
+    }
+  }
+
+  /// Claims every unclaimed occurrence whose range lies inside `range` of `file`.
+  public func claimAll(in file: String, _ range: Range<Int>, _ outcome: Outcome, rule: String, where filter: (Occurrence) -> Bool = { _ in true }) {
+    for i in entries.indices where entries[i].occurrence.rule == nil {
+      let o = entries[i].occurrence
+      if o.file == file, o.offset >= range.lowerBound, o.offset + o.length <= range.upperBound, filter(o) {
+        claim(i, outcome, rule: rule)
+      }
+    }
+  }
+
+  public func addWarningComment(file: String, offset: Int, id: String, message: String) {
+    guard let text = texts[file] else { return }
+    var lineStart = text.lineStart(of: offset)
+    // Inside a multi-line macro, the comment goes above the #define.
+    while lineStart >= 2, text.bytes[lineStart - 2] == UInt8(ascii: "\\") { lineStart = text.lineStart(of: lineStart - 2) }
+    let line = "\(text.indentation(ofLineAt: lineStart))// CU2SYCL-\(id): \(message)"
+    var lines = warningComments[file, default: [:]][lineStart, default: []]
+    if !lines.contains(line) { lines.append(line) }
+    warningComments[file, default: [:]][lineStart] = lines
+  }
+
+  public func use(_ helper: RuntimeHelper, in file: String) { helpers[file, default: []].insert(helper) }
+
+  // MARK: Edits
+
+  public func edit(_ file: String, _ range: Range<Int>, _ pieces: [Piece], rule: String) {
+    edits.append(Edit(file: file, range: range, pieces: pieces, rule: rule))
+  }
+
+  public func replace(_ file: String, _ range: Range<Int>, with text: String, rule: String) {
+    edits.append(Edit(file: file, range: range, text: text, rule: rule))
+  }
+
+  /// The written range of a cursor, when it is plainly in a user file (not produced by a macro body).
+  public func range(of c: Cursor) -> (file: String, range: Range<Int>)? {
+    guard let s = c.extent.start.spelling, let e = c.extent.end.spelling, s.file == e.file,
+          census.userFiles.contains(s.file), s.offset <= e.offset else { return nil }
+    // Macro expansions collapse to the use site; the expansion and spelling starts then agree but the
+    // text does not hold the construct. Callers compare texts where that matters.
+    return (s.file, s.offset..<e.offset)
+  }
+
+  public func text(of c: Cursor) -> String {
+    guard let r = range(of: c), let t = texts[r.file] else { return "" }
+    return t[r.range]
+  }
+
+  public func source(_ c: Cursor) -> Piece? { range(of: c).map { .source($0.range) } }
+
+  /// Whether a call's value is discarded (it is a statement of its own).
+  public func isStatement(_ c: Cursor) -> Bool {
+    guard let p = census.parent[c] else { return false }
+    switch p.kind {
+    case .compoundStmt: return true
+    case .cStyleCastExpr: return p.type.spelling == "void"
+    case .ifStmt, .whileStmt, .forStmt, .doStmt:
+      // The body of a braceless if/loop (not its condition).
+      return p.children.last == c
+    default: return false
+    }
+  }
+}
+
+/// Syntax helpers shared by the rules.
+public enum Syntax {
+  /// Skips implicit nodes (casts, temporaries) that have the same extent as their only child.
+  public static func stripImplicit(_ c: Cursor) -> Cursor {
+    var c = c
+    while c.kind == .unexposedExpr, let child = c.children.first, c.children.count == 1 {
+      c = child
+    }
+    return c
+  }
+
+  /// Wraps an expression's text in parentheses unless it is primary (name, literal, call, subscript, parenthesized).
+  public static func needsParentheses(_ text: String) -> Bool {
+    let t = text.trimmingCharacters(in: .whitespaces)
+    if t.isEmpty { return false }
+    if t.hasPrefix("(") && matchingParen(t) == t.count - 1 { return false }
+    var depth = 0
+    for ch in t {
+      switch ch {
+      case "(", "[", "<": depth += 1
+      case ")", "]", ">": depth -= 1
+      case " ", "+", "-", "*", "/", "%", "?", ":", "&", "|", "^", "=", "!", ",":
+        if depth == 0 { return true }
+      default: break
+      }
+    }
+    return false
+  }
+
+  private static func matchingParen(_ t: String) -> Int? {
+    var depth = 0
+    for (i, ch) in t.enumerated() {
+      if ch == "(" { depth += 1 }
+      if ch == ")" { depth -= 1; if depth == 0 { return i } }
+    }
+    return nil
+  }
+}
+
+extension String {
+  func trimmingCharacters(in set: Set<Character>) -> String {
+    var s = Substring(self)
+    while let f = s.first, set.contains(f) { s = s.dropFirst() }
+    while let l = s.last, set.contains(l) { s = s.dropLast() }
+    return String(s)
+  }
+}
+
+extension Set where Element == Character {
+  static let whitespaces: Set<Character> = [" ", "\t", "\n", "\r"]
+}
+
+extension MigrationContext {
+  /// The call expression whose callee is `reference` (a DeclRefExpr naming a function).
+  public func call(named reference: Cursor) -> Cursor? {
+    var c = reference
+    while let p = census.parent[c] {
+      if p.kind == .unexposedExpr { c = p; continue }
+      if p.kind == .callExpr, p.children.first == c { return p }
+      return nil
+    }
+    return nil
+  }
+
+  /// The nearest ancestor that is not an implicit node or parentheses.
+  public func semanticParent(of c: Cursor) -> Cursor? {
+    var c = c
+    while let p = census.parent[c] {
+      if p.kind == .unexposedExpr || p.kind == .parenExpr { c = p; continue }
+      return p
+    }
+    return nil
+  }
+
+  /// The operator of a binary expression (the text between its operands).
+  public func binaryOperator(_ c: Cursor) -> String? {
+    guard c.kind == .binaryOperator || c.kind == .compoundAssignOperator, c.children.count == 2,
+          let l = range(of: c.children[0]), let r = range(of: c.children[1]), let t = texts[l.file],
+          l.range.upperBound <= r.range.lowerBound else { return nil }
+    return t[l.range.upperBound..<r.range.lowerBound].trimmingCharacters(in: .whitespaces)
+  }
+
+  /// The written arguments of a call (defaulted arguments have no text and are left out).
+  public func writtenArguments(_ call: Cursor) -> [Cursor] {
+    call.arguments.filter { a in
+      guard let r = range(of: a) else { return false }
+      return !r.range.isEmpty
+    }
+  }
+
+  /// The occurrence index whose cursor is `c`, if unclaimed.
+  public func entryIndex(at file: String, offset: Int, name: String? = nil) -> Int? {
+    entries.indices.first {
+      let o = entries[$0].occurrence
+      return o.file == file && o.offset == offset && (name == nil || o.name == name) && o.rule == nil
+    }
+  }
+
+  /// The SYCL dimension index of CUDA component x/y/z in an N-dimensional kernel.
+  public func syclIndex(component: String, dimensions n: Int) -> Int? {
+    guard let c = ["x": 0, "y": 1, "z": 2][component], n - 1 - c >= 0 else { return nil }
+    return n - 1 - c
+  }
+
+  /// The function a cursor is inside of (by walking parents up to a function declaration).
+  public func enclosingFunction(of c: Cursor) -> FunctionInfo? {
+    var c = c
+    while let p = census.parent[c] {
+      if [.functionDecl, .functionTemplate, .cxxMethod].contains(p.kind) { return census.functions[p.canonical.usr] }
+      c = p
+    }
+    return nil
+  }
+
+  /// Text of the statement's line indentation at a cursor.
+  public func indentation(at c: Cursor) -> String {
+    guard let r = range(of: c), let t = texts[r.file] else { return "" }
+    return t.indentation(ofLineAt: r.range.lowerBound)
+  }
+
+  /// A `.source` piece, wrapped in parentheses when it is not a primary expression.
+  public func operand(_ c: Cursor) -> [Piece] {
+    guard let p = source(c) else { return [] }
+    return Syntax.needsParentheses(text(of: c)) ? [.text("("), p, .text(")")] : [p]
+  }
+}

@@ -1,0 +1,46 @@
+/// A CUDA snippet and the SYCL cu2sycl makes of it. Rule examples run as tests and generate the docs.
+/// A snippet is a whole file without its CUDA include: the test adds `#include <cuda_runtime.h>` to the
+/// CUDA and expects `#include <sycl/sycl.hpp>` (and the runtime include, when used) in its place.
+public struct RuleExample: Sendable {
+  public var cuda: String
+  public var sycl: String
+  public init(cuda: String, sycl: String) {
+    self.cuda = cuda
+    self.sycl = sycl
+  }
+}
+
+/// A migration rule: claims census occurrences, produces edits, and sets each occurrence's outcome.
+public protocol MigrationRule: Sendable {
+  /// Stable id, e.g. `kernel-launch`.
+  static var id: String { get }
+  /// One line: what the rule converts.
+  static var summary: String { get }
+  /// The CUDA names or constructs it covers (API names, keywords, `<<<>>>`).
+  static var covers: [String] { get }
+  static var examples: [RuleExample] { get }
+  init()
+  func apply(to context: MigrationContext)
+}
+
+/// The rules in the order they run: structural rules first, so that pattern rules can claim
+/// occurrences before the general ones see them.
+public enum RuleRegistry {
+  public static let rules: [any MigrationRule.Type] = [
+    IncludeRule.self,
+    ExecutionSpaceRule.self,
+    SharedMemoryRule.self,
+    KernelSignatureRule.self,
+    GlobalIndexRule.self,
+    BuiltinVariableRule.self,
+    BarrierRule.self,
+    KernelLaunchRule.self,
+    Dim3Rule.self,
+    MemoryRule.self,
+    ErrorHandlingRule.self,
+    AtomicRule.self,
+    MathRule.self,
+  ]
+
+  public static func rule(id: String) -> (any MigrationRule.Type)? { rules.first { $0.id == id } }
+}

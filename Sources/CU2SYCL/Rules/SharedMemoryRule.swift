@@ -1,0 +1,97 @@
+import Clang
+
+/// `__shared__` variables move out of the kernel body: the launch creates a `sycl::local_accessor` for
+/// each, and the kernel (and every device function on the way) receives it as a parameter, keeping the
+/// variable's name and type so the body reads the same. `extern __shared__ T s[]` is sized from the
+/// launch's third argument.
+public struct SharedMemoryRule: MigrationRule {
+  public static let id = "shared-memory"
+  public static let summary = "Moves __shared__ and extern __shared__ variables to sycl::local_accessor objects created at the launch."
+  public static let covers = ["__shared__", "extern __shared__"]
+  public static let examples = [
+    RuleExample(
+      cuda: """
+      __global__ void reverse(int *d) {
+        __shared__ int s[64];
+        int t = threadIdx.x;
+        s[t] = d[t];
+        __syncthreads();
+        d[t] = s[63 - t];
+      }
+      void run(int *d) { reverse<<<1, 64>>>(d); }
+
+      """,
+      sycl: """
+      void reverse(int *d, const sycl::nd_item<1> &item, int (&s)[64]) {
+        int t = item.get_local_id(0);
+        s[t] = d[t];
+        sycl::group_barrier(item.get_group());
+        d[t] = s[63 - t];
+      }
+      void run(int *d) {
+        cu2sycl::default_queue().submit([&](sycl::handler &cgh) {
+          sycl::local_accessor<int[64], 0> s(cgh);
+          cgh.parallel_for(sycl::nd_range<1>(sycl::range<1>(1 * 64), sycl::range<1>(64)), [=](sycl::nd_item<1> item) {
+            reverse(d, item, s);
+          });
+        });
+      }
+
+      """),
+  ]
+
+  public init() {}
+
+  public func apply(to context: MigrationContext) {
+    for usr in context.census.functionOrder {
+      guard let f = context.census.functions[usr] else { continue }
+      var removed = Set<Cursor>()
+      for v in f.sharedVariables {
+        guard let stmt = v.declStatement, !removed.contains(stmt), let r = context.range(of: stmt),
+              let text = context.texts[r.file] else { continue }
+        // Only statements that declare nothing but shared variables are removed whole.
+        let declared = stmt.children.filter { $0.kind == .varDecl }
+        guard declared.allSatisfy({ d in f.sharedVariables.contains { $0.decl == d } }) else { continue }
+        removed.insert(stmt)
+        context.replace(r.file, text.wholeLines(around: r.range), with: "", rule: Self.id)
+        context.claimAll(in: r.file, r.range, .converted, rule: Self.id)
+      }
+    }
+  }
+}
+
+/// How a shared variable is spelled as a parameter and as a local accessor.
+public struct SharedVariableShape {
+  public var name: String
+  /// Element type as written, without `__shared__`, `extern`, `static`.
+  public var base: String
+  /// Array dimensions as written (`[TILE][TILE + 1]`), empty for scalars, `[]` for dynamic arrays.
+  public var dimensions: String
+  public var isDynamic: Bool
+
+  public init?(_ v: SharedVariable, context: MigrationContext) {
+    guard let r = context.range(of: v.decl), let text = context.texts[r.file] else { return nil }
+    let tokens = v.decl.tokens
+    guard let nameIndex = tokens.firstIndex(where: { $0.kind == .identifier && $0.spelling == v.name }),
+          let nameEnd = tokens[nameIndex].range.end.spelling?.offset else { return nil }
+    var baseTokens = Array(tokens[..<nameIndex])
+    if let comma = baseTokens.lastIndex(where: { $0.spelling == "," }) { baseTokens = Array(baseTokens[(comma + 1)...]) }
+    let dropped: Set<String> = ["__shared__", "extern", "static"]
+    base = baseTokens.map(\.spelling).filter { !dropped.contains($0) }.joined(separator: " ")
+    name = v.name
+    dimensions = text[nameEnd..<r.range.upperBound].trimmingCharacters(in: .whitespaces)
+    isDynamic = v.isDynamic
+  }
+
+  /// The parameter that replaces the declaration in the function.
+  public var parameter: String {
+    if isDynamic { return "\(base) *\(name)" }
+    if dimensions.isEmpty { return "\(base) &\(name)" }
+    return "\(base) (&\(name))\(dimensions)"
+  }
+
+  /// The accessor element type (cv-qualifiers do not belong on local memory itself).
+  public var accessorElement: String {
+    base.split(separator: " ").filter { $0 != "volatile" && $0 != "const" }.joined(separator: " ")
+  }
+}

@@ -1,0 +1,98 @@
+/// The bytes of one source file with a line index. Offsets are UTF-8 byte offsets, as libclang reports them.
+public struct SourceText: Sendable {
+  public let path: String
+  public let bytes: [UInt8]
+  /// Byte offset where each line starts (line 1 is index 0).
+  public let lineStarts: [Int]
+
+  public init(path: String, bytes: [UInt8]) {
+    self.path = path
+    self.bytes = bytes
+    var starts = [0]
+    for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+    lineStarts = starts
+  }
+
+  public init(path: String, string: String) { self.init(path: path, bytes: Array(string.utf8)) }
+
+  public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+  public subscript(range: Range<Int>) -> String {
+    let r = max(0, range.lowerBound)..<min(bytes.count, max(range.lowerBound, range.upperBound))
+    return String(decoding: bytes[r], as: UTF8.self)
+  }
+
+  /// 1-based line and byte column of an offset.
+  public func lineColumn(of offset: Int) -> (line: Int, column: Int) {
+    var lo = 0, hi = lineStarts.count - 1
+    while lo < hi {
+      let mid = (lo + hi + 1) / 2
+      if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+    }
+    return (lo + 1, offset - lineStarts[lo] + 1)
+  }
+
+  /// The whitespace that starts the line containing `offset`.
+  public func indentation(ofLineAt offset: Int) -> String {
+    let (line, _) = lineColumn(of: offset)
+    var i = lineStarts[line - 1]
+    var out = ""
+    while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") {
+      out.append(Character(UnicodeScalar(bytes[i])))
+      i += 1
+    }
+    return out
+  }
+
+  /// Offset of the start of the line containing `offset`.
+  public func lineStart(of offset: Int) -> Int { lineStarts[lineColumn(of: offset).line - 1] }
+
+  /// Offset just past the newline ending the line containing `offset` (or the end of the file).
+  public func lineEnd(of offset: Int) -> Int {
+    var i = offset
+    while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
+    return min(i + 1, bytes.count)
+  }
+
+  public func isBlank(_ range: Range<Int>) -> Bool {
+    bytes[max(0, range.lowerBound)..<min(bytes.count, range.upperBound)].allSatisfy {
+      $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+    }
+  }
+
+  /// Skips spaces and tabs (not newlines) forward from `offset`.
+  public func skipHorizontalSpace(from offset: Int) -> Int {
+    var i = offset
+    while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
+    return i
+  }
+
+  /// The range of a whole statement line when `range` is the only code on its line(s); otherwise `range`.
+  public func wholeLines(around range: Range<Int>) -> Range<Int> {
+    let start = lineStart(of: range.lowerBound)
+    let end = lineEnd(of: max(range.lowerBound, range.upperBound - 1))
+    let before = start..<range.lowerBound
+    let after = range.upperBound..<end
+    return isBlank(before) && isBlank(after) ? start..<end : range
+  }
+
+  /// Detects the line ending used by the file, so inserted lines match it.
+  public var newline: String {
+    if let i = bytes.firstIndex(of: UInt8(ascii: "\n")), i > 0, bytes[i - 1] == UInt8(ascii: "\r") { return "\r\n" }
+    return "\n"
+  }
+
+  /// After an identifier ending at `offset`, the end of a following `.member` (or `offset` if none).
+  public func endOfMemberAccess(from offset: Int) -> Int {
+    var i = skipHorizontalSpace(from: offset)
+    guard i < bytes.count, bytes[i] == UInt8(ascii: ".") else { return offset }
+    i = skipHorizontalSpace(from: i + 1)
+    let start = i
+    while i < bytes.count, isIdentifierByte(bytes[i]) { i += 1 }
+    return i > start ? i : offset
+  }
+
+  public func isIdentifierByte(_ b: UInt8) -> Bool {
+    (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95
+  }
+}

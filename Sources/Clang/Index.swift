@@ -1,0 +1,37 @@
+import CClang
+
+/// A libclang index. One per thread: libclang objects are not thread-safe.
+public final class Index {
+  let raw: CXIndex
+
+  public init(displayDiagnostics: Bool = false) {
+    raw = clang_createIndex(0, displayDiagnostics ? 1 : 0)
+  }
+
+  deinit { clang_disposeIndex(raw) }
+}
+
+/// An in-memory file content that replaces (or adds) a file during parsing.
+public struct UnsavedFile: Sendable {
+  public var path: String
+  public var contents: String
+  public init(path: String, contents: String) {
+    self.path = path
+    self.contents = contents
+  }
+}
+
+public struct ParseOptions: OptionSet, Sendable {
+  public let rawValue: UInt32
+  public init(rawValue: UInt32) { self.rawValue = rawValue }
+  public static let detailedPreprocessingRecord = ParseOptions(rawValue: CXTranslationUnit_DetailedPreprocessingRecord.rawValue)
+  public static let keepGoing = ParseOptions(rawValue: CXTranslationUnit_KeepGoing.rawValue)
+  public static let incomplete = ParseOptions(rawValue: CXTranslationUnit_Incomplete.rawValue)
+  public static let forSerialization = ParseOptions(rawValue: CXTranslationUnit_ForSerialization.rawValue)
+}
+
+public struct ParseError: Error, CustomStringConvertible, Sendable {
+  public let path: String
+  public let code: Int32
+  public var description: String { "libclang could not parse \(path) (error code \(code))" }
+}

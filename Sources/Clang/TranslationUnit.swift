@@ -1,0 +1,95 @@
+import CClang
+
+/// A parsed translation unit. Keeps its index alive.
+public final class TranslationUnit {
+  let raw: CXTranslationUnit
+  public let index: Index
+  public let path: String
+
+  public init(index: Index, path: String, arguments: [String], unsavedFiles: [UnsavedFile] = [],
+              options: ParseOptions = [.detailedPreprocessingRecord, .keepGoing]) throws {
+    self.index = index
+    self.path = path
+    var tu: CXTranslationUnit?
+    let code = withCStrings(arguments) { argv in
+      withUnsavedFiles(unsavedFiles) { unsaved in
+        clang_parseTranslationUnit2(index.raw, path, argv, Int32(arguments.count),
+                                    unsaved.baseAddress, UInt32(unsaved.count), options.rawValue, &tu)
+      }
+    }
+    guard code == CXError_Success, let tu else { throw ParseError(path: path, code: Int32(code.rawValue)) }
+    raw = tu
+  }
+
+  deinit { clang_disposeTranslationUnit(raw) }
+
+  public var cursor: Cursor { Cursor(clang_getTranslationUnitCursor(raw), tu: self) }
+
+  public var diagnostics: [Diagnostic] {
+    (0..<clang_getNumDiagnostics(raw)).map { i in
+      let d = clang_getDiagnostic(raw, i)!
+      defer { clang_disposeDiagnostic(d) }
+      return Diagnostic(d)
+    }
+  }
+
+  /// The tokens covering `range`.
+  public func tokens(in range: SourceRange) -> [Token] {
+    var tokens: UnsafeMutablePointer<CXToken>?
+    var count: UInt32 = 0
+    clang_tokenize(raw, range.raw, &tokens, &count)
+    guard let tokens else { return [] }
+    defer { clang_disposeTokens(raw, tokens, count) }
+    return (0..<Int(count)).map { i in
+      let t = tokens[i]
+      return Token(kind: TokenKind(clang_getTokenKind(t)),
+                   spelling: String(consuming: clang_getTokenSpelling(raw, t)),
+                   range: SourceRange(clang_getTokenExtent(raw, t)))
+    }
+  }
+
+  /// The tokens of a byte range of a file of this unit (a range built from file offsets, so macro
+  /// expansion locations at its ends do not make libclang return nothing).
+  public func tokens(file path: String, range: Range<Int>) -> [Token] {
+    guard let file = clang_getFile(raw, path) else { return [] }
+    let start = clang_getLocationForOffset(raw, file, UInt32(range.lowerBound))
+    let end = clang_getLocationForOffset(raw, file, UInt32(range.upperBound))
+    return tokens(in: SourceRange(clang_getRange(start, end)))
+  }
+
+  /// Saves the unit as a precompiled header (the unit must be parsed with `.forSerialization`).
+  public func save(to path: String) -> Bool {
+    clang_saveTranslationUnit(raw, path, UInt32(CXSaveTranslationUnit_None.rawValue)) == 0
+  }
+}
+
+private func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+  let owned = strings.map { strdup($0) }
+  defer { owned.forEach { free($0) } }
+  let pointers = owned.map { UnsafePointer<CChar>($0) }
+  return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
+}
+
+private func withUnsavedFiles<R>(_ files: [UnsavedFile], _ body: (UnsafeMutableBufferPointer<CXUnsavedFile>) -> R) -> R {
+  let names = files.map { strdup($0.path) }
+  let contents = files.map { file -> (UnsafeMutablePointer<CChar>?, Int) in
+    let bytes = Array(file.contents.utf8)
+    let p = UnsafeMutablePointer<CChar>.allocate(capacity: max(bytes.count, 1))
+    for (i, b) in bytes.enumerated() { p[i] = CChar(bitPattern: b) }
+    return (p, bytes.count)
+  }
+  defer {
+    names.forEach { free($0) }
+    contents.forEach { $0.0?.deallocate() }
+  }
+  var raw = zip(names, contents).map { name, content in
+    CXUnsavedFile(Filename: name, Contents: content.0, Length: UInt(content.1))
+  }
+  return raw.withUnsafeMutableBufferPointer { body($0) }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

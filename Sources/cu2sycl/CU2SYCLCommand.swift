@@ -1,0 +1,126 @@
+import ArgumentParser
+import CU2SYCL
+import Foundation
+
+@main
+struct CU2SYCLCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cu2sycl",
+    abstract: "Migrates CUDA source code to standard SYCL 2020 and reports what was converted.",
+    discussion: """
+    Exit codes: 0 success; 1 some files failed (parse errors, unreadable or unwritable files) while the rest \
+    were migrated; 2 bad usage or input (missing input directory, non-empty output without --force, output \
+    inside the input).
+    """,
+    version: CU2SYCLVersion.string,
+    subcommands: [Migrate.self, Examine.self, Explain.self, DumpAST.self]
+  )
+}
+
+/// Options shared by the commands that parse CUDA.
+struct FrontendOptions: ParsableArguments {
+  @Option(name: .customLong("cuda-path"), help: "CUDA SDK to parse against (default: $CUDA_PATH, /usr/local/cuda, else cu2sycl's own declarations).")
+  var cudaPath: String?
+
+  @Option(name: .customLong("extra-arg"), parsing: .unconditionalSingleValue,
+          help: "An extra compiler argument for every file (repeatable), e.g. --extra-arg=-DUSE_FAST.")
+  var extraArguments: [String] = []
+}
+
+enum ExitStatus {
+  static let filesFailed: Int32 = 1
+  static let usage: Int32 = 2
+}
+
+func printError(_ message: String) {
+  FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+func runMigration(input: String, output: String?, force: Bool, frontend: FrontendOptions, reportJSON: String?) throws {
+  var options = MigrationOptions(inputRoot: input, outputRoot: output)
+  options.force = force
+  options.cudaPath = frontend.cudaPath
+  options.extraArguments = frontend.extraArguments
+  let migrator = Migrator(options: options)
+  migrator.onDiagnostic = printError
+  let report: MigrationReport
+  do {
+    report = try migrator.run()
+  } catch let error as MigrationError {
+    printError("cu2sycl: error: \(error)")
+    throw ExitCode(ExitStatus.usage)
+  } catch let error as Project.DiscoveryError {
+    printError("cu2sycl: error: \(error)")
+    throw ExitCode(ExitStatus.usage)
+  }
+  print(SummaryRenderer.render(report), terminator: "")
+  if let reportJSON {
+    try FileWriter.write([UInt8](try report.json()), to: reportJSON)
+  }
+  if !report.failedFiles.isEmpty { throw ExitCode(ExitStatus.filesFailed) }
+}
+
+struct Migrate: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Migrate a directory of CUDA code to SYCL.")
+
+  @Argument(help: "The input directory (never modified).") var input: String
+  @Option(name: .customLong("out"), help: "The output directory (mirrors the input tree).") var output: String
+  @Flag(help: "Write into a non-empty output directory (files are replaced, others are left alone).") var force = false
+  @Option(name: .customLong("report-json"), help: "Write the JSON report (every occurrence with status and location) to this file.")
+  var reportJSON: String?
+  @OptionGroup var frontend: FrontendOptions
+
+  func run() throws {
+    try runMigration(input: input, output: output, force: force, frontend: frontend, reportJSON: reportJSON)
+  }
+}
+
+struct Examine: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Count CUDA constructs and what would be converted, writing no code.")
+
+  @Argument(help: "The input directory.") var input: String
+  @Option(name: .customLong("report-json"), help: "Write the JSON report to this file.") var reportJSON: String?
+  @OptionGroup var frontend: FrontendOptions
+
+  func run() throws {
+    try runMigration(input: input, output: nil, force: false, frontend: frontend, reportJSON: reportJSON)
+  }
+}
+
+struct Explain: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Explain a warning id (W001) or show the rule that converts a CUDA name.")
+
+  @Argument(help: "A warning id like W003, or a CUDA API name like cudaMemcpy.") var topic: String
+
+  func run() throws {
+    let id = topic.uppercased().replacingOccurrences(of: "CU2SYCL-", with: "")
+    if let w = Warnings.kind(id: id) {
+      print("CU2SYCL-\(w.id): \(w.title)\n\n\(w.explanation)")
+      return
+    }
+    if let rule = RuleRegistry.rules.first(where: { $0.covers.contains(topic) || $0.id == topic }) {
+      print("\(topic) is converted by the rule '\(rule.id)': \(rule.summary)")
+      for example in rule.examples {
+        print("\nCUDA:\n\(example.cuda)\nSYCL:\n\(example.sycl)")
+      }
+      return
+    }
+    printError("cu2sycl: nothing known about '\(topic)': not a warning id, and no rule converts it")
+    throw ExitCode(ExitStatus.usage)
+  }
+}
+
+struct DumpAST: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "dump-ast", abstract: "Print how libclang sees a CUDA file (for cu2sycl developers).",
+                                                  shouldDisplay: false)
+  @Argument var file: String
+  @OptionGroup var frontend: FrontendOptions
+
+  func run() throws {
+    let fe = Frontend(environment: CUDAEnvironment.detect(explicitPath: frontend.cudaPath))
+    let path = URL(fileURLWithPath: file).standardizedFileURL.path
+    let tu = try fe.parse(path: path, extraArguments: frontend.extraArguments)
+    for d in Frontend.located(tu.diagnostics) { print(d) }
+    print(ASTDump.dump(tu, onlyFile: path))
+  }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what cu2sycl needs to build and test, idempotently:
+#  - Debian: libclang-16-dev (the front end), clang-16 (compiles migrated SYCL), pkg-config, unzip;
+#  - a pkg-config file so SwiftPM links libclang-16 without unsafe flags;
+#  - the pinned SYCL CPU runtime from PyPI wheels (see scripts/sycl-runtime.sh), cached outside the repo.
+set -euo pipefail
+need=()
+for pkg in libclang-16-dev clang-16 pkg-config unzip; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "setup: installing ${need[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+pc=/usr/local/lib/pkgconfig/libclang-16.pc
+want='prefix=/usr/lib/llvm-16
+Name: libclang-16
+Description: Debian libclang 16 C API (installed by cu2sycl setup)
+Version: 16
+Cflags: -I${prefix}/include
+Libs: -L${prefix}/lib -lclang'
+if [ ! -f "$pc" ] || [ "$(cat "$pc")" != "$want" ]; then
+  mkdir -p "$(dirname "$pc")"
+  printf '%s\n' "$want" > "$pc.tmp" && mv "$pc.tmp" "$pc"
+  echo "setup: wrote $pc"
+fi
+"$(dirname "$0")/sycl-runtime.sh" >/dev/null
+echo "setup: ok"
