@@ -4,7 +4,7 @@ SWIFT ?= swift
 BIN := .build/debug/cu2sycl
 DEMO_OUT := .build/demo-out
 
-.PHONY: setup build demo test unit-test verify-fixtures clean
+.PHONY: setup build demo test unit-test verify-fixtures goldens clean
 
 setup:
 	@bash scripts/setup.sh
@@ -28,3 +28,7 @@ test: unit-test verify-fixtures
 
 clean:
 	rm -rf .build
+
+# Rewrites the expected SYCL next to every fixture after a deliberate change; review the diff.
+goldens: build
+	CU2SYCL_UPDATE_GOLDENS=1 $(SWIFT) test --filter GoldenTests

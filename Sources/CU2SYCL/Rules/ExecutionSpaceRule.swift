@@ -1,15 +1,16 @@
 /// CUDA's function qualifiers: SYCL is single-source, so `__global__`, `__device__` and `__host__`
 /// on functions go away (kernels get their `nd_item` from the kernel-signature rule);
-/// `__forceinline__`, `__noinline__`, `__restrict__` and `__launch_bounds__` get standard spellings.
+/// `__forceinline__`, `__noinline__` and `__launch_bounds__` get standard spellings. (`__restrict__` is a
+/// GNU keyword that every SYCL compiler accepts, so it stays, unless a CUDA header defined it as a macro.)
 public struct ExecutionSpaceRule: MigrationRule {
   public static let id = "execution-space-qualifiers"
-  public static let summary = "Removes __global__/__device__/__host__ from functions and maps __forceinline__, __noinline__, __restrict__, __launch_bounds__."
+  public static let summary = "Removes __global__/__device__/__host__ from functions and maps __forceinline__, __noinline__ and __launch_bounds__."
   public static let covers = ["__global__", "__device__", "__host__", "__forceinline__", "__noinline__", "__restrict__", "__launch_bounds__"]
   public static let examples = [
     RuleExample(cuda: "__host__ __device__ float twice(float v) { return 2 * v; }\n",
                 sycl: "float twice(float v) { return 2 * v; }\n"),
     RuleExample(cuda: "__device__ __forceinline__ float half_of(const float *__restrict__ p) { return *p / 2; }\n",
-                sycl: "inline float half_of(const float *__restrict p) { return *p / 2; }\n"),
+                sycl: "inline float half_of(const float *__restrict__ p) { return *p / 2; }\n"),
   ]
 
   public init() {}
@@ -23,7 +24,7 @@ public struct ExecutionSpaceRule: MigrationRule {
       let onFunction = functionHeads[o.file]?.contains { $0.contains(o.offset) } ?? false
       switch o.name {
       case "__restrict__":
-        context.replace(o.file, range, with: "__restrict", rule: Self.id)
+        break  // the GNU keyword is valid in every SYCL compiler
       case "__forceinline__" where onFunction:
         context.replace(o.file, range, with: "inline", rule: Self.id)
       case "__noinline__" where onFunction:

@@ -7,6 +7,7 @@ public struct KernelSignatureRule: MigrationRule {
   public static let id = "kernel-signature"
   public static let summary = "Adds the nd_item (and local memory) parameters to kernels and to the device functions that need them, and passes them along the call graph."
   public static let covers = ["__global__ functions", "device call graph"]
+  public static let claimsOccurrences = false
   public static let examples = [
     RuleExample(
       cuda: """

@@ -19,8 +19,14 @@ public protocol MigrationRule: Sendable {
   /// The CUDA names or constructs it covers (API names, keywords, `<<<>>>`).
   static var covers: [String] { get }
   static var examples: [RuleExample] { get }
+  /// Whether the rule claims census occurrences (structural rules only add edits).
+  static var claimsOccurrences: Bool { get }
   init()
   func apply(to context: MigrationContext)
+}
+
+extension MigrationRule {
+  public static var claimsOccurrences: Bool { true }
 }
 
 /// The rules in the order they run: structural rules first, so that pattern rules can claim

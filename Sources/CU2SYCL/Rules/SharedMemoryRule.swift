@@ -18,7 +18,9 @@ public struct SharedMemoryRule: MigrationRule {
         __syncthreads();
         d[t] = s[63 - t];
       }
-      void run(int *d) { reverse<<<1, 64>>>(d); }
+      void run(int *d) {
+        reverse<<<1, 64>>>(d);
+      }
 
       """,
       sycl: """
@@ -31,7 +33,7 @@ public struct SharedMemoryRule: MigrationRule {
       void run(int *d) {
         cu2sycl::default_queue().submit([&](sycl::handler &cgh) {
           sycl::local_accessor<int[64], 0> s(cgh);
-          cgh.parallel_for(sycl::nd_range<1>(sycl::range<1>(1 * 64), sycl::range<1>(64)), [=](sycl::nd_item<1> item) {
+          cgh.parallel_for(sycl::nd_range<1>(sycl::range<1>(64), sycl::range<1>(64)), [=](sycl::nd_item<1> item) {
             reverse(d, item, s);
           });
         });
@@ -74,10 +76,12 @@ public struct SharedVariableShape {
     let tokens = v.decl.tokens
     guard let nameIndex = tokens.firstIndex(where: { $0.kind == .identifier && $0.spelling == v.name }),
           let nameEnd = tokens[nameIndex].range.end.spelling?.offset else { return nil }
-    var baseTokens = Array(tokens[..<nameIndex])
-    if let comma = baseTokens.lastIndex(where: { $0.spelling == "," }) { baseTokens = Array(baseTokens[(comma + 1)...]) }
+    // In `__shared__ float a[N], b[N];` the type is written once, before the first declarator.
+    let first = v.declStatement?.children.first { $0.kind == .varDecl } ?? v.decl
+    let firstTokens = first == v.decl ? tokens : first.tokens
+    guard let firstName = firstTokens.firstIndex(where: { $0.kind == .identifier && $0.spelling == first.spelling }) else { return nil }
     let dropped: Set<String> = ["__shared__", "extern", "static"]
-    base = baseTokens.map(\.spelling).filter { !dropped.contains($0) }.joined(separator: " ")
+    base = firstTokens[..<firstName].map(\.spelling).filter { !dropped.contains($0) }.joined(separator: " ")
     name = v.name
     dimensions = text[nameEnd..<r.range.upperBound].trimmingCharacters(in: .whitespaces)
     isDynamic = v.isDynamic

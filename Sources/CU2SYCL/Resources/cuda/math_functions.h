@@ -1,0 +1,2 @@
+/* cu2sycl: the math_functions.h name for cu2sycl's CUDA declarations (see README.md). */
+#include "cu2sycl_cuda.h"
