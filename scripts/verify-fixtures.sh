@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Migrates each fixture program (Fixtures/programs/*/ and Fixtures/demo) with the cu2sycl CLI into
-# .build/fixtures-out/<name>/ and proves the result with scripts/verify-sycl.sh: it type-checks against
-# the real SYCL 2020 headers, builds with the DPC++ device compiler, runs on the CPU and passes its
-# own check. Prints "N passed, M failed" at the end.
+# For each fixture program (Fixtures/programs/*/ and Fixtures/demo):
+#  1. the original CUDA runs on the CPU through Tests/CUDAEmulator and prints PASS (so the program's
+#     own check is right before migration; no GPU needed);
+#  2. the cu2sycl CLI migrates it into .build/fixtures-out/<name>/;
+#  3. scripts/verify-sycl.sh proves the SYCL type-checks against the real SYCL 2020 headers, builds
+#     with the DPC++ device compiler, runs on the CPU and passes the same check.
+# Prints "N passed, M failed" at the end.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${CU2SYCL_BIN:-$ROOT/.build/debug/cu2sycl}
@@ -19,6 +22,14 @@ for dir in "$ROOT"/Fixtures/programs/*/ "$ROOT"/Fixtures/demo/; do
   if ! "$BIN" migrate "$input" --out "$OUT/$name" > "$OUT/$name.summary" 2>&1; then
     echo "FAIL $name: cu2sycl migrate failed"; sed 's/^/    /' "$OUT/$name.summary"; status=1
   fi
+  for cu in "$input"/*.cu; do
+    if ! grep -q 'int main' "$cu"; then continue; fi
+    if ! "$ROOT/Tests/CUDAEmulator/run.sh" "$cu" plain > "$OUT/$name.emulated" 2>&1 || ! grep -q '^PASS' "$OUT/$name.emulated"; then
+      echo "FAIL $name: the original CUDA program does not pass on the CPU emulator"; sed 's/^/    /' "$OUT/$name.emulated"; status=1
+    else
+      echo "ok   $name/$(basename "$cu") (original CUDA on the CPU emulator: PASS)"
+    fi
+  done
   rm -rf "$input"
   for f in "$OUT/$name"/*.sycl.cpp; do
     grep -q 'int main' "$f" && programs+=("$f")

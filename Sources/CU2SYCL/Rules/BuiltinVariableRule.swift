@@ -39,7 +39,7 @@ public struct BuiltinVariableRule: MigrationRule {
       let parts = o.name.split(separator: ".").map(String.init)
       if o.name == "warpSize" {
         context.replace(o.file, range, with: "\(context.itemName).get_sub_group().get_max_local_range()[0]", rule: Self.id)
-        context.claim(i, .review, rule: Self.id, warning: Warnings.unsupported,
+        context.claim(i, .review, rule: Self.id, warning: Warnings.subGroupSize,
                       message: "warpSize is now the sub-group size, which need not be 32; check code that assumes 32")
         continue
       }

@@ -34,12 +34,12 @@ public enum Warnings {
   public static let parseError = WarningKind(
     id: "W009", title: "file has parse errors",
     explanation: "clang reported errors in this file, so parts of it may not be understood. Fix the errors (or pass the right -I/-D flags with --extra-arg) and migrate again.")
-  public static let errorCodes = WarningKind(
-    id: "W010", title: "CUDA error codes",
-    explanation: "SYCL reports errors with exceptions, not return codes. The call now yields 0 (success) and failures throw sycl::exception; check that the program's error handling still makes sense.")
+  public static let subGroupSize = WarningKind(
+    id: "W010", title: "warp size assumed",
+    explanation: "warpSize became the sub-group size, which SYCL devices choose (often 8, 16 or 32; not always 32). Code that only uses it for index arithmetic is fine; code that assumes 32 lanes (masks, shuffles, fixed-size arrays) must be checked.")
 
   public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable,
-                                          hostDeviceItem, parseError, errorCodes]
+                                          hostDeviceItem, parseError, subGroupSize]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }
