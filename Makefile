@@ -4,7 +4,7 @@ SWIFT ?= swift
 BIN := .build/debug/cu2sycl
 DEMO_OUT := .build/demo-out
 
-.PHONY: setup build demo test unit-test verify-fixtures goldens clean
+.PHONY: setup build demo test unit-test verify-fixtures goldens docs clean
 
 setup:
 	@bash scripts/setup.sh
@@ -32,3 +32,7 @@ clean:
 # Rewrites the expected SYCL next to every fixture after a deliberate change; review the diff.
 goldens: build
 	CU2SYCL_UPDATE_GOLDENS=1 $(SWIFT) test --filter GoldenTests
+
+# Regenerates Docs/Rules.md from the rules' descriptions and examples.
+docs: build
+	CU2SYCL_UPDATE_GOLDENS=1 $(SWIFT) test --filter DocumentationTests/testRuleDocumentationIsCurrent

@@ -1,0 +1,32 @@
+import CU2SYCL
+import Foundation
+import XCTest
+
+/// Docs/Rules.md is generated from the rules; it must be current (`make docs` rewrites it).
+final class DocumentationTests: XCTestCase {
+  func testRuleDocumentationIsCurrent() throws {
+    let path = TestSupport.repoRoot + "/Docs/Rules.md"
+    let generated = RuleDocumentation.markdown()
+    if ProcessInfo.processInfo.environment["CU2SYCL_UPDATE_GOLDENS"] == "1" {
+      try Data(generated.utf8).write(to: URL(fileURLWithPath: path))
+      return
+    }
+    XCTAssertEqual(TestSupport.read(path), generated, "Docs/Rules.md is stale: run `make docs`")
+  }
+
+  func testExplainKnowsEveryWarningAndRule() {
+    for w in Warnings.all {
+      let r = TestSupport.run([TestSupport.cliBinary, "explain", w.id])
+      XCTAssertEqual(r.status, 0, w.id)
+      XCTAssertTrue(r.output.contains(w.explanation), w.id)
+    }
+    for rule in RuleRegistry.rules {
+      for name in rule.covers {
+        let r = TestSupport.run([TestSupport.cliBinary, "explain", name])
+        XCTAssertEqual(r.status, 0, name)
+        XCTAssertTrue(r.output.contains(rule.id), "\(name): \(r.output)")
+      }
+    }
+    XCTAssertEqual(TestSupport.run([TestSupport.cliBinary, "explain", "W999"]).status, 2)
+  }
+}
