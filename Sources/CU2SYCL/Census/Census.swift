@@ -258,7 +258,9 @@ public final class Census {
   }
 
   private func recordReference(_ c: Cursor, function: FunctionInfo?) {
-    guard let ref = c.referenced ?? c.overloadedDecls.first, let file = ref.location.spelling?.file,
+    // The first declaration decides: a user definition of a CUDA-declared function (an old
+    // atomicAdd(double *) fallback, say) still names the CUDA API.
+    guard let ref = (c.referenced ?? c.overloadedDecls.first)?.canonical, let file = ref.location.spelling?.file,
           environment.declares(file) else { return }
     let name = ref.spelling
     switch ref.kind {

@@ -47,7 +47,8 @@ public struct CUDAEnvironment: Sendable, Equatable {
   /// Whether a declaration at `path` belongs to the CUDA environment (SDK, our declarations, clang's CUDA headers).
   public func declares(_ path: String) -> Bool {
     if declarationRoots.contains(where: { path.hasPrefix($0 + "/") }) { return true }
+    // clang's own CUDA support: __clang_cuda_*.h and the cuda_wrappers/ overrides of std headers.
     let name = (path as NSString).lastPathComponent
-    return name.hasPrefix("__clang_cuda_") || name == "cuda_wrappers"
+    return name.hasPrefix("__clang_cuda_") || path.contains("/cuda_wrappers/")
   }
 }

@@ -10,7 +10,11 @@ public struct Rewriter {
   public init(text: SourceText) { self.text = text }
 
   public mutating func add(_ edit: Edit) {
-    precondition(edit.range.lowerBound >= 0 && edit.range.upperBound <= text.bytes.count, "edit outside the file")
+    // An edit outside the file (a rule bug) is reported like a conflict, never applied.
+    guard edit.range.lowerBound >= 0, edit.range.upperBound <= text.bytes.count else {
+      conflicts.append(EditConflict(file: text.path, kept: edit, dropped: edit))
+      return
+    }
     // Identical edits from two rules (or one header planned twice) are the same change.
     if edits.contains(edit) { return }
     for other in edits {

@@ -112,8 +112,16 @@ class thread_block_tile<Size, void> : public thread_group {
 template <unsigned int Size, typename ParentT>
 class thread_block_tile : public thread_block_tile<Size, void> {};
 
+/* Shared-memory scratch for tiles larger than a warp (declared __shared__). */
+template <unsigned int MaxBlockSize = 1024>
+struct block_tile_memory {
+  alignas(16) unsigned char scratch[(MaxBlockSize / 32 + 1) * 16];
+};
+
 /* ---- Creating and using groups ------------------------------------------------ */
 __device__ thread_block this_thread_block();
+template <unsigned int MaxBlockSize>
+__device__ thread_block this_thread_block(block_tile_memory<MaxBlockSize> &scratch);
 __device__ grid_group this_grid();
 __device__ multi_grid_group this_multi_grid();
 __device__ coalesced_group coalesced_threads();

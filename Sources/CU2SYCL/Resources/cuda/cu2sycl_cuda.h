@@ -102,22 +102,23 @@
 #if defined(__clang_major__) && __clang_major__ < 15
 #define __noinline__ __attribute__((noinline))
 #endif
-/* __restrict__ is a GNU keyword that clang already accepts in C++. */
+/* __restrict__ needs no macro: clang accepts the GNU keyword in C++. */
 #define __launch_bounds__(...) __attribute__((launch_bounds(__VA_ARGS__)))
 #define __align__(n) __attribute__((aligned(n)))
 #define __builtin_align__(n) __attribute__((aligned(n)))
-#define __thread__ __thread
 #define __no_return__ __attribute__((noreturn))
+/* Annotations of the real headers that carry no meaning for parsing. */
 #define __device_builtin__
 #define __cudart_builtin__
 #define __device_builtin_texture_type__
 #define __device_builtin_surface_type__
 #define CUDARTAPI
 #define CUDAAPI
+#define CUDART_CB
+#define CUDA_CB
 
-/* Internal shorthands of this file. */
+/* Internal shorthand of this file. */
 #define __CU2SYCL_HD __host__ __device__
-#define __CU2SYCL_D __device__
 
 /* ========================================================================== */
 /* 2. Standard headers                                                         */
@@ -133,6 +134,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <math.h>
+#include <assert.h>
 #include <new>
 #include <cmath>
 #include <cstdlib>
@@ -478,6 +480,33 @@ enum cudaMemPoolAttr {
   cudaMemPoolAttrUsedMemHigh = 0x8
 };
 
+enum cudaMemAccessFlags {
+  cudaMemAccessFlagsProtNone = 0,
+  cudaMemAccessFlagsProtRead = 1,
+  cudaMemAccessFlagsProtReadWrite = 3
+};
+
+enum cudaMemAllocationType {
+  cudaMemAllocationTypeInvalid = 0x0,
+  cudaMemAllocationTypePinned = 0x1,
+  cudaMemAllocationTypeMax = 0x7FFFFFFF
+};
+
+enum cudaMemAllocationHandleType {
+  cudaMemHandleTypeNone = 0x0,
+  cudaMemHandleTypePosixFileDescriptor = 0x1,
+  cudaMemHandleTypeWin32 = 0x2,
+  cudaMemHandleTypeWin32Kmt = 0x4,
+  cudaMemHandleTypeFabric = 0x8
+};
+
+enum cudaGraphMemAttributeType {
+  cudaGraphMemAttrUsedMemCurrent = 0x0,
+  cudaGraphMemAttrUsedMemHigh = 0x1,
+  cudaGraphMemAttrReservedMemCurrent = 0x2,
+  cudaGraphMemAttrReservedMemHigh = 0x3
+};
+
 enum cudaDeviceP2PAttr {
   cudaDevP2PAttrPerformanceRank = 1,
   cudaDevP2PAttrAccessSupported = 2,
@@ -503,6 +532,11 @@ enum cudaStreamCaptureMode {
   cudaStreamCaptureModeRelaxed = 2
 };
 
+enum cudaStreamUpdateCaptureDependenciesFlags {
+  cudaStreamAddCaptureDependencies = 0x0,
+  cudaStreamSetCaptureDependencies = 0x1
+};
+
 enum cudaStreamCaptureStatus {
   cudaStreamCaptureStatusNone = 0,
   cudaStreamCaptureStatusActive = 1,
@@ -524,6 +558,16 @@ enum cudaGraphNodeType {
   cudaGraphNodeTypeMemFree = 0x0b,
   cudaGraphNodeTypeConditional = 0x0d,
   cudaGraphNodeTypeCount
+};
+
+enum cudaGraphConditionalNodeType {
+  cudaGraphCondTypeIf = 0,
+  cudaGraphCondTypeWhile = 1,
+  cudaGraphCondTypeSwitch = 2
+};
+
+enum cudaGraphConditionalHandleFlags {
+  cudaGraphCondAssignDefault = 1
 };
 
 enum cudaGraphExecUpdateResult {
@@ -1023,6 +1067,14 @@ struct cudaKernelNodeParams {
   void **extra;
 };
 
+/* Optional data on graph edges (CUDA 12.3). */
+typedef struct cudaGraphEdgeData_st {
+  unsigned char from_port;
+  unsigned char to_port;
+  unsigned char type;
+  unsigned char reserved[5];
+} cudaGraphEdgeData;
+
 typedef struct cudaGraphExecUpdateResultInfo_st {
   enum cudaGraphExecUpdateResult result;
   cudaGraphNode_t errorNode;
@@ -1032,6 +1084,87 @@ typedef struct cudaGraphExecUpdateResultInfo_st {
 struct cudaMemLocation {
   enum cudaMemLocationType type;
   int id;
+};
+
+struct cudaMemAccessDesc {
+  struct cudaMemLocation location;
+  enum cudaMemAccessFlags flags;
+};
+
+struct cudaMemPoolProps {
+  enum cudaMemAllocationType allocType;
+  enum cudaMemAllocationHandleType handleTypes;
+  struct cudaMemLocation location;
+  void *win32SecurityAttributes;
+  size_t maxSize;
+  unsigned short usage;
+  unsigned char reserved[54];
+};
+
+struct cudaMemPoolPtrExportData {
+  unsigned char reserved[64];
+};
+
+struct cudaMemAllocNodeParams {
+  struct cudaMemPoolProps poolProps;
+  const struct cudaMemAccessDesc *accessDescs;
+  size_t accessDescCount;
+  size_t bytesize;
+  void *dptr;
+};
+
+struct cudaMemFreeNodeParams {
+  void *dptr;
+};
+
+struct cudaChildGraphNodeParams {
+  cudaGraph_t graph;
+};
+
+struct cudaEventRecordNodeParams {
+  cudaEvent_t event;
+};
+
+struct cudaEventWaitNodeParams {
+  cudaEvent_t event;
+};
+
+struct cudaConditionalNodeParams {
+  cudaGraphConditionalHandle handle;
+  enum cudaGraphConditionalNodeType type;
+  unsigned int size;
+  cudaGraph_t *phGraph_out;
+};
+
+/* Kernel parameters inside cudaGraphNodeParams. The extents are uint3 here
+ * (dim3 converts to and from it) so that the enclosing union keeps a trivial
+ * default constructor and 'cudaGraphNodeParams p;' stays valid. */
+struct cudaKernelNodeParamsV2 {
+  void *func;
+  uint3 gridDim;
+  uint3 blockDim;
+  unsigned int sharedMemBytes;
+  void **kernelParams;
+  void **extra;
+};
+
+/* Parameters of any graph node, for cudaGraphAddNode. */
+struct cudaGraphNodeParams {
+  enum cudaGraphNodeType type;
+  int reserved0[3];
+  union {
+    long long reserved1[29];
+    struct cudaKernelNodeParamsV2 kernel;
+    struct cudaMemsetParams memset;
+    struct cudaHostNodeParams host;
+    struct cudaChildGraphNodeParams graph;
+    struct cudaEventWaitNodeParams eventWait;
+    struct cudaEventRecordNodeParams eventRecord;
+    struct cudaMemAllocNodeParams alloc;
+    struct cudaMemFreeNodeParams free;
+    struct cudaConditionalNodeParams conditional;
+  };
+  long long reserved2;
 };
 
 struct cudaResourceDesc {
@@ -1356,6 +1489,20 @@ cudaError_t cudaStreamIsCapturing(cudaStream_t stream, enum cudaStreamCaptureSta
 cudaError_t cudaStreamGetCaptureInfo(cudaStream_t stream, enum cudaStreamCaptureStatus *captureStatus_out,
                                      unsigned long long *id_out = 0, cudaGraph_t *graph_out = 0,
                                      const cudaGraphNode_t **dependencies_out = 0, size_t *numDependencies_out = 0);
+cudaError_t cudaStreamGetCaptureInfo_v3(cudaStream_t stream, enum cudaStreamCaptureStatus *captureStatus_out,
+                                        unsigned long long *id_out = 0, cudaGraph_t *graph_out = 0,
+                                        const cudaGraphNode_t **dependencies_out = 0,
+                                        const cudaGraphEdgeData **edgeData_out = 0,
+                                        size_t *numDependencies_out = 0);
+cudaError_t cudaStreamBeginCaptureToGraph(cudaStream_t stream, cudaGraph_t graph,
+                                          const cudaGraphNode_t *dependencies,
+                                          const cudaGraphEdgeData *dependencyData, size_t numDependencies,
+                                          enum cudaStreamCaptureMode mode);
+cudaError_t cudaStreamUpdateCaptureDependencies(cudaStream_t stream, cudaGraphNode_t *dependencies,
+                                                size_t numDependencies, unsigned int flags = 0);
+cudaError_t cudaStreamUpdateCaptureDependencies_v2(cudaStream_t stream, cudaGraphNode_t *dependencies,
+                                                   const cudaGraphEdgeData *dependencyData, size_t numDependencies,
+                                                   unsigned int flags = 0);
 cudaError_t cudaLaunchHostFunc(cudaStream_t stream, cudaHostFn_t fn, void *userData);
 
 /* ---- 5.4 Events -------------------------------------------------------------- */
@@ -1496,6 +1643,17 @@ cudaError_t cudaMallocFromPoolAsync(void **ptr, size_t size, cudaMemPool_t memPo
 cudaError_t cudaMemPoolTrimTo(cudaMemPool_t memPool, size_t minBytesToKeep);
 cudaError_t cudaMemPoolSetAttribute(cudaMemPool_t memPool, enum cudaMemPoolAttr attr, void *value);
 cudaError_t cudaMemPoolGetAttribute(cudaMemPool_t memPool, enum cudaMemPoolAttr attr, void *value);
+cudaError_t cudaMemPoolCreate(cudaMemPool_t *memPool, const struct cudaMemPoolProps *poolProps);
+cudaError_t cudaMemPoolDestroy(cudaMemPool_t memPool);
+cudaError_t cudaMemPoolSetAccess(cudaMemPool_t memPool, const struct cudaMemAccessDesc *descList, size_t count);
+cudaError_t cudaMemPoolGetAccess(enum cudaMemAccessFlags *flags, cudaMemPool_t memPool,
+                                 struct cudaMemLocation *location);
+cudaError_t cudaMemPoolExportToShareableHandle(void *shareableHandle, cudaMemPool_t memPool,
+                                               enum cudaMemAllocationHandleType handleType, unsigned int flags);
+cudaError_t cudaMemPoolImportFromShareableHandle(cudaMemPool_t *memPool, void *shareableHandle,
+                                                 enum cudaMemAllocationHandleType handleType, unsigned int flags);
+cudaError_t cudaMemPoolExportPointer(struct cudaMemPoolPtrExportData *exportData, void *ptr);
+cudaError_t cudaMemPoolImportPointer(void **ptr, cudaMemPool_t memPool, struct cudaMemPoolPtrExportData *exportData);
 
 /* ---- 5.8 Unified addressing and peer access ---------------------------------- */
 cudaError_t cudaPointerGetAttributes(struct cudaPointerAttributes *attributes, const void *ptr);
@@ -1578,6 +1736,23 @@ cudaError_t cudaGraphGetRootNodes(cudaGraph_t graph, cudaGraphNode_t *pRootNodes
 cudaError_t cudaGraphNodeGetType(cudaGraphNode_t node, enum cudaGraphNodeType *pType);
 cudaError_t cudaGraphDestroyNode(cudaGraphNode_t node);
 cudaError_t cudaGraphDebugDotPrint(cudaGraph_t graph, const char *path, unsigned int flags);
+cudaError_t cudaGraphAddMemAllocNode(cudaGraphNode_t *pGraphNode, cudaGraph_t graph,
+                                     const cudaGraphNode_t *pDependencies, size_t numDependencies,
+                                     struct cudaMemAllocNodeParams *nodeParams);
+cudaError_t cudaGraphAddMemFreeNode(cudaGraphNode_t *pGraphNode, cudaGraph_t graph,
+                                    const cudaGraphNode_t *pDependencies, size_t numDependencies, void *dptr);
+cudaError_t cudaGraphAddNode(cudaGraphNode_t *pGraphNode, cudaGraph_t graph, const cudaGraphNode_t *pDependencies,
+                             size_t numDependencies, struct cudaGraphNodeParams *nodeParams);
+cudaError_t cudaGraphAddNode_v2(cudaGraphNode_t *pGraphNode, cudaGraph_t graph,
+                                const cudaGraphNode_t *pDependencies, const cudaGraphEdgeData *dependencyData,
+                                size_t numDependencies, struct cudaGraphNodeParams *nodeParams);
+cudaError_t cudaGraphConditionalHandleCreate(cudaGraphConditionalHandle *pHandle_out, cudaGraph_t graph,
+                                             unsigned int defaultLaunchValue = 0, unsigned int flags = 0);
+cudaError_t cudaDeviceGraphMemTrim(int device);
+cudaError_t cudaDeviceGetGraphMemAttribute(int device, enum cudaGraphMemAttributeType attr, void *value);
+cudaError_t cudaDeviceSetGraphMemAttribute(int device, enum cudaGraphMemAttributeType attr, void *value);
+/* Sets a conditional node's value from device code. */
+__device__ void cudaGraphSetConditional(cudaGraphConditionalHandle handle, unsigned int value);
 
 /* ---- 5.12 Versions, profiler, entry points ------------------------------------- */
 cudaError_t cudaDriverGetVersion(int *driverVersion);
@@ -1640,6 +1815,37 @@ static inline cudaError_t cudaGraphInstantiate(cudaGraphExec_t *pGraphExec, cuda
 }
 cudaError_t cudaGraphExecUpdate(cudaGraphExec_t hGraphExec, cudaGraph_t hGraph, cudaGraphNode_t *hErrorNode_out,
                                 enum cudaGraphExecUpdateResult *updateResult_out);
+
+/* CUDA 13 signatures (a cudaMemLocation instead of a device number), which
+ * newer code already uses. */
+static inline cudaError_t cudaMemPrefetchAsync(const void *devPtr, size_t count, struct cudaMemLocation location,
+                                               unsigned int flags, cudaStream_t stream = 0) {
+  return ::cudaMemPrefetchAsync_v2(devPtr, count, location, flags, stream);
+}
+static inline cudaError_t cudaMemAdvise(const void *devPtr, size_t count, enum cudaMemoryAdvise advice,
+                                        struct cudaMemLocation location) {
+  return ::cudaMemAdvise_v2(devPtr, count, advice, location);
+}
+static inline cudaError_t cudaGraphAddNode(cudaGraphNode_t *pGraphNode, cudaGraph_t graph,
+                                           const cudaGraphNode_t *pDependencies,
+                                           const cudaGraphEdgeData *dependencyData, size_t numDependencies,
+                                           struct cudaGraphNodeParams *nodeParams) {
+  return ::cudaGraphAddNode_v2(pGraphNode, graph, pDependencies, dependencyData, numDependencies, nodeParams);
+}
+static inline cudaError_t cudaStreamGetCaptureInfo(cudaStream_t stream,
+                                                   enum cudaStreamCaptureStatus *captureStatus_out,
+                                                   unsigned long long *id_out, cudaGraph_t *graph_out,
+                                                   const cudaGraphNode_t **dependencies_out,
+                                                   const cudaGraphEdgeData **edgeData_out,
+                                                   size_t *numDependencies_out) {
+  return ::cudaStreamGetCaptureInfo_v3(stream, captureStatus_out, id_out, graph_out, dependencies_out, edgeData_out,
+                                       numDependencies_out);
+}
+static inline cudaError_t cudaStreamUpdateCaptureDependencies(cudaStream_t stream, cudaGraphNode_t *dependencies,
+                                                              const cudaGraphEdgeData *dependencyData,
+                                                              size_t numDependencies, unsigned int flags = 0) {
+  return ::cudaStreamUpdateCaptureDependencies_v2(stream, dependencies, dependencyData, numDependencies, flags);
+}
 
 template <class T>
 static inline __CU2SYCL_HD cudaError_t cudaMalloc(T **devPtr, size_t size) {
@@ -1749,15 +1955,15 @@ static inline cudaError_t cudaFuncSetAttribute(T *entry, enum cudaFuncAttribute 
 }
 
 template <class T>
-static inline cudaError_t cudaLaunchKernel(T *func, dim3 gridDim, dim3 blockDim, void **args,
-                                           size_t sharedMem = 0, cudaStream_t stream = 0) {
-  return ::cudaLaunchKernel((const void *)func, gridDim, blockDim, args, sharedMem, stream);
+static inline cudaError_t cudaLaunchKernel(T *func, dim3 grid, dim3 block, void **args, size_t sharedMem = 0,
+                                           cudaStream_t stream = 0) {
+  return ::cudaLaunchKernel((const void *)func, grid, block, args, sharedMem, stream);
 }
 
 template <class T>
-static inline cudaError_t cudaLaunchCooperativeKernel(T *func, dim3 gridDim, dim3 blockDim, void **args,
+static inline cudaError_t cudaLaunchCooperativeKernel(T *func, dim3 grid, dim3 block, void **args,
                                                       size_t sharedMem = 0, cudaStream_t stream = 0) {
-  return ::cudaLaunchCooperativeKernel((const void *)func, gridDim, blockDim, args, sharedMem, stream);
+  return ::cudaLaunchCooperativeKernel((const void *)func, grid, block, args, sharedMem, stream);
 }
 
 /* cudaLaunchKernelEx(&config, kernel, args...) */
@@ -2883,12 +3089,38 @@ struct texture : public textureReference {
                        struct cudaChannelFormatDesc desc);
 };
 
-template <class T, int dim, enum cudaTextureReadMode mode> __device__ T tex1Dfetch(texture<T, dim, mode> t, int x);
-template <class T, int dim, enum cudaTextureReadMode mode> __device__ T tex1D(texture<T, dim, mode> t, float x);
+/* A fetch returns the element type, or floats for cudaReadModeNormalizedFloat. */
+template <class T> struct __cu2sycl_normalized_float { typedef float type; };
+template <> struct __cu2sycl_normalized_float<char1> { typedef float1 type; };
+template <> struct __cu2sycl_normalized_float<uchar1> { typedef float1 type; };
+template <> struct __cu2sycl_normalized_float<short1> { typedef float1 type; };
+template <> struct __cu2sycl_normalized_float<ushort1> { typedef float1 type; };
+template <> struct __cu2sycl_normalized_float<char2> { typedef float2 type; };
+template <> struct __cu2sycl_normalized_float<uchar2> { typedef float2 type; };
+template <> struct __cu2sycl_normalized_float<short2> { typedef float2 type; };
+template <> struct __cu2sycl_normalized_float<ushort2> { typedef float2 type; };
+template <> struct __cu2sycl_normalized_float<char4> { typedef float4 type; };
+template <> struct __cu2sycl_normalized_float<uchar4> { typedef float4 type; };
+template <> struct __cu2sycl_normalized_float<short4> { typedef float4 type; };
+template <> struct __cu2sycl_normalized_float<ushort4> { typedef float4 type; };
+template <class T, enum cudaTextureReadMode mode> struct __cu2sycl_tex_result { typedef T type; };
+template <class T> struct __cu2sycl_tex_result<T, cudaReadModeNormalizedFloat> {
+  typedef typename __cu2sycl_normalized_float<T>::type type;
+};
+
 template <class T, int dim, enum cudaTextureReadMode mode>
-__device__ T tex2D(texture<T, dim, mode> t, float x, float y);
+__device__ typename __cu2sycl_tex_result<T, mode>::type tex1Dfetch(texture<T, dim, mode> t, int x);
 template <class T, int dim, enum cudaTextureReadMode mode>
-__device__ T tex3D(texture<T, dim, mode> t, float x, float y, float z);
+__device__ typename __cu2sycl_tex_result<T, mode>::type tex1D(texture<T, dim, mode> t, float x);
+template <class T, int dim, enum cudaTextureReadMode mode>
+__device__ typename __cu2sycl_tex_result<T, mode>::type tex2D(texture<T, dim, mode> t, float x, float y);
+template <class T, int dim, enum cudaTextureReadMode mode>
+__device__ typename __cu2sycl_tex_result<T, mode>::type tex3D(texture<T, dim, mode> t, float x, float y, float z);
+template <class T, int dim, enum cudaTextureReadMode mode>
+__device__ typename __cu2sycl_tex_result<T, mode>::type tex1DLayered(texture<T, dim, mode> t, float x, int layer);
+template <class T, int dim, enum cudaTextureReadMode mode>
+__device__ typename __cu2sycl_tex_result<T, mode>::type tex2DLayered(texture<T, dim, mode> t, float x, float y,
+                                                                     int layer);
 
 extern "C" {
 cudaError_t cudaBindTexture(size_t *offset, const struct textureReference *texref, const void *devPtr,
