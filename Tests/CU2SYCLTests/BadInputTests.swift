@@ -36,10 +36,15 @@ final class BadInputTests: XCTestCase {
     XCTAssertEqual(refused.status, 2)
     XCTAssertTrue(refused.output.contains("--force"), refused.output)
     XCTAssertNil(TestSupport.read(output + "/a.sycl.cpp"))
-    let forced = TestSupport.run([TestSupport.cliBinary, "migrate", input, "--out", output, "--force"])
+    let forced = TestSupport.run([TestSupport.cliBinary, "migrate", input, "--out", output, "--force", "--report-json", output + "/r.json"])
     XCTAssertEqual(forced.status, 0, forced.output)
     XCTAssertNotNil(TestSupport.read(output + "/a.sycl.cpp"))
     XCTAssertEqual(TestSupport.read(output + "/other.txt"), "keep")
+    // Again, over the previous output: files are replaced, never lost.
+    let first = TestSupport.snapshot(output)
+    let again = TestSupport.run([TestSupport.cliBinary, "migrate", input, "--out", output, "--force", "--report-json", output + "/r.json"])
+    XCTAssertEqual(again.status, 0, again.output)
+    XCTAssertEqual(TestSupport.snapshot(output), first)
   }
 
   func testBrokenFileDoesNotStopTheTree() throws {

@@ -36,7 +36,8 @@ public struct KernelSignatureRule: MigrationRule {
       for decl in f.declarations { addParameters(params, to: decl, context: context) }
       // Calls from other device functions pass the item and local memory along.
       let args = [context.itemName] + (plan.localVariables[usr] ?? []).map(\.name)
-      for (_, callerInfo) in context.census.functions {
+      for callerUSR in context.census.functionOrder {
+        guard let callerInfo = context.census.functions[callerUSR] else { continue }
         for call in callerInfo.calls where call.callee == usr {
           if plan.needsItem.contains(callerInfo.usr) {
             appendArguments(args, to: call.call, context: context)
