@@ -91,11 +91,25 @@ public final class Migrator {
 
   // MARK: Planning
 
+  /// What one translation unit planned, without its libclang objects.
+  struct UnitResult {
+    var path: String
+    var occurrences: [Occurrence] = []
+    var edits: [Edit] = []
+    var warningComments: [String: [Int: [String]]] = [:]
+    var helpers: [String: Set<RuntimeHelper>] = [:]
+    var filesUsingCMath = Set<String>()
+    var diagnostics: [LocatedDiagnostic] = []
+    var plan: KernelPlan.Summary?
+    init(path: String) { self.path = path }
+  }
+
   private struct FilePlan {
     var edits: [Edit] = []
     var warnings: [Int: [String]] = [:]
     var helpers = Set<RuntimeHelper>()
     var hasCUDA = false
+    var usesCMath = false
   }
 
   public func plan() throws -> Result {
@@ -129,25 +143,20 @@ public final class Migrator {
     var conflicts: [String] = []
     var planned = Set<String>()
 
-    func planUnit(_ path: String) {
+    func analyze(_ path: String, dimensions: [String: Int]) -> UnitResult {
+      var result = UnitResult(path: path)
       let tu: TranslationUnit
       do {
         let dir = (path as NSString).deletingLastPathComponent
-        tu = try frontend.parse(path: path, extraArguments: ["-I", dir, "-I", root] + options.extraArguments)
+        let contents = texts[path].flatMap { Migrator.normalizedLaunchSyntax($0) }
+        tu = try frontend.parse(path: path, contents: contents, extraArguments: ["-I", dir, "-I", root] + options.extraArguments)
       } catch {
-        diagnostics[path, default: []].append(LocatedDiagnostic(file: path, line: 0, column: 0, severity: "error", message: "\(error)"))
-        onDiagnostic("\(path): error: \(error)")
-        return
+        result.diagnostics.append(LocatedDiagnostic(file: path, line: 0, column: 0, severity: "error", message: "\(error)"))
+        return result
       }
-      for d in Frontend.located(tu.diagnostics, minimum: .error) {
-        let owner = userFiles.contains(d.file) ? d.file : path
-        if !(diagnostics[owner] ?? []).contains(d) {
-          diagnostics[owner, default: []].append(d)
-          onDiagnostic(d.description)
-        }
-      }
+      result.diagnostics = Frontend.located(tu.diagnostics, minimum: .error)
       let census = Census(tu: tu, environment: environment, userFiles: userFiles, texts: texts)
-      let context = MigrationContext(census: census) { input in
+      let context = MigrationContext(census: census, dimensions: dimensions) { input in
         guard input.hasPrefix(root + "/") else { return nil }
         return root + "/" + Project.outputPath(for: String(input.dropFirst(root.count + 1)))
       }
@@ -157,38 +166,68 @@ public final class Migrator {
         context.claim(i, .unsupported, rule: "none", warning: Warnings.unsupported,
                       message: "'\(o.name)' is not converted by cu2sycl yet; rewrite it by hand")
       }
-      // The unit's own file, and headers no earlier unit planned, take this unit's plan.
-      var mine = Set([path])
-      for e in context.entries where !planned.contains(e.occurrence.file) { mine.insert(e.occurrence.file) }
-      for e in context.edits where !planned.contains(e.file) { mine.insert(e.file) }
-      for e in context.entries where mine.contains(e.occurrence.file) {
-        var o = e.occurrence
+      result.occurrences = context.entries.map(\.occurrence)
+      result.edits = context.edits
+      result.warningComments = context.warningComments
+      result.helpers = context.helpers
+      result.plan = context.plan.summary
+      result.filesUsingCMath = census.filesUsingCMath
+      return result
+    }
+
+    // Merges a unit's plan: its own file, and headers no earlier unit planned, take this unit's plan.
+    func merge(_ result: UnitResult) {
+      for d in result.diagnostics {
+        let owner = userFiles.contains(d.file) ? d.file : result.path
+        if !(diagnostics[owner] ?? []).contains(d) {
+          diagnostics[owner, default: []].append(d)
+          onDiagnostic(d.description)
+        }
+      }
+      guard !planned.contains(result.path) else { return }
+      var mine = Set([result.path])
+      for o in result.occurrences where !planned.contains(o.file) { mine.insert(o.file) }
+      for e in result.edits where !planned.contains(e.file) { mine.insert(e.file) }
+      for var o in result.occurrences where mine.contains(o.file) {
         if o.rule == "none" { o.rule = nil }
         let key = o.key
         if occurrences[key] == nil { order.append(key) }
         occurrences[key] = o
         plans[o.file, default: FilePlan()].hasCUDA = true
       }
-      for e in context.edits where mine.contains(e.file) { plans[e.file, default: FilePlan()].edits.append(e) }
-      for (file, lines) in context.warningComments where mine.contains(file) {
-        for (offset, comments) in lines { plans[file, default: FilePlan()].warnings[offset, default: []] += comments }
+      for e in result.edits where mine.contains(e.file) { plans[e.file, default: FilePlan()].edits.append(e) }
+      for (file, lines) in result.warningComments where mine.contains(file) {
+        for (offset, comments) in lines {
+          for c in comments where !(plans[file]?.warnings[offset] ?? []).contains(c) { plans[file, default: FilePlan()].warnings[offset, default: []].append(c) }
+        }
       }
-      for (file, helpers) in context.helpers where mine.contains(file) { plans[file, default: FilePlan()].helpers.formUnion(helpers) }
+      for (file, helpers) in result.helpers where mine.contains(file) { plans[file, default: FilePlan()].helpers.formUnion(helpers) }
+      for file in result.filesUsingCMath where mine.contains(file) { plans[file, default: FilePlan()].usesCMath = true }
       planned.formUnion(mine)
     }
 
+    // A .cu file that another file #includes is part of that unit, not a unit of its own.
+    let included = Migrator.quotedIncludes(project: project, texts: texts)
     let units = project.files.filter { f in
       let path = root + "/" + f.relativePath
-      guard let text = texts[path] else { return false }
+      guard let text = texts[path], !included.contains(path) else { return false }
       return f.role == .unit || (f.role == .cxx && Project.cxxSourceExtensions.contains((f.relativePath as NSString).pathExtension.lowercased())
-        && Migrator.mentionsCUDA(text))
+        && (f.relativePath as NSString).pathExtension.lowercased() != "c" && Migrator.mentionsCUDA(text))
+    }.map { root + "/" + $0.relativePath }
+    // Kernels and device functions shared between units get one dimensionality: plan every unit, combine
+    // what they need, and plan again only the units whose own choice differs.
+    var results = units.map { analyze($0, dimensions: [:]) }
+    let global = KernelPlan.combine(results.compactMap(\.plan))
+    for i in results.indices where results[i].plan.map({ $0.dimensions.contains { global[$0.key] != $0.value } }) == true {
+      results[i] = analyze(units[i], dimensions: global)
     }
-    for f in units { planUnit(root + "/" + f.relativePath) }
-    // Headers no unit included are migrated on their own.
-    for f in project.files where f.role == .cudaHeader || (f.role == .cxx && !units.contains { $0.relativePath == f.relativePath }) {
+    results.forEach(merge)
+    // Headers (and included .cu files) no unit reached are migrated on their own.
+    for f in project.files where f.role == .cudaHeader || f.role == .unit || f.role == .cxx {
       let path = root + "/" + f.relativePath
-      guard !planned.contains(path), let text = texts[path], f.role == .cudaHeader || Migrator.mentionsCUDA(text) else { continue }
-      planUnit(path)
+      guard !planned.contains(path), !units.contains(path), let text = texts[path],
+            f.role != .cxx || Migrator.mentionsCUDA(text), (f.relativePath as NSString).pathExtension.lowercased() != "c" else { continue }
+      merge(analyze(path, dimensions: global))
     }
 
     // Emit.
@@ -199,8 +238,13 @@ public final class Migrator {
       if let report = fileReports[path] { fileReports[path] = report; continue }
       let outRel = Project.outputPath(for: f.relativePath)
       guard let text = texts[path], f.role == .unit || f.role == .cudaHeader || plans[path] != nil else {
-        // Not CUDA: copied byte for byte.
-        if let data = FileManager.default.contents(atPath: path) {
+        // Not CUDA: copied byte for byte, except that includes of renamed files follow the rename.
+        if let text = texts[path], case let renames = Migrator.includeRenames(in: text, root: root, texts: texts), !renames.isEmpty {
+          var rewriter = Rewriter(text: text)
+          rewriter.add(contentsOf: renames)
+          outputs.append((f.relativePath, rewriter.apply()))
+          fileReports[path] = FileReport(input: f.relativePath, output: f.relativePath, status: .copied, hasErrors: false, diagnostics: [], counts: CoverageCounts())
+        } else if let data = FileManager.default.contents(atPath: path) {
           outputs.append((f.relativePath, [UInt8](data)))
           fileReports[path] = FileReport(input: f.relativePath, output: f.relativePath, status: .copied, hasErrors: false, diagnostics: [], counts: CoverageCounts())
         } else {
@@ -245,6 +289,84 @@ public final class Migrator {
     return d
   }
 
+  /// Project files named by `#include "..."` in other project files (resolved against the including
+  /// file's directory, then the root).
+  static func quotedIncludes(project: Project, texts: [String: SourceText]) -> Set<String> {
+    var out = Set<String>()
+    for (path, text) in texts {
+      for start in text.lineStarts {
+        let line = text[start..<text.lineEnd(of: start)].trimmingCharacters(in: .whitespaces)
+        guard line.hasPrefix("#"), let open = line.firstIndex(of: "\""),
+              line[line.startIndex..<open].replacingOccurrences(of: " ", with: "") == "#include" else { continue }
+        let rest = line[line.index(after: open)...]
+        guard let close = rest.firstIndex(of: "\"") else { continue }
+        let name = String(rest[..<close])
+        let dir = (path as NSString).deletingLastPathComponent
+        for candidate in [dir + "/" + name, project.root + "/" + name] {
+          let resolved = URL(fileURLWithPath: candidate).standardizedFileURL.path
+          if texts[resolved] != nil, resolved != path { out.insert(resolved); break }
+        }
+      }
+    }
+    return out
+  }
+
+  /// Edits that rename `#include "x.cu"` / `"x.cuh"` of project files in a file that is not parsed.
+  static func includeRenames(in text: SourceText, root: String, texts: [String: SourceText]) -> [Edit] {
+    var edits: [Edit] = []
+    for start in text.lineStarts {
+      let end = text.lineEnd(of: start)
+      let line = text[start..<end]
+      guard line.trimmingCharacters(in: .whitespaces).hasPrefix("#"), line.replacingOccurrences(of: " ", with: "").hasPrefix("#include\""),
+            let open = line.firstIndex(of: "\"") else { continue }
+      let rest = line[line.index(after: open)...]
+      guard let close = rest.firstIndex(of: "\"") else { continue }
+      let name = String(rest[..<close])
+      let dir = (text.path as NSString).deletingLastPathComponent
+      let resolved = [dir + "/" + name, root + "/" + name].map { URL(fileURLWithPath: $0).standardizedFileURL.path }.first { texts[$0] != nil }
+      guard let resolved, resolved.hasPrefix(root + "/") else { continue }
+      let renamed = Project.outputPath(for: name)
+      guard renamed != name, Project.outputPath(for: String(resolved.dropFirst(root.count + 1))) != String(resolved.dropFirst(root.count + 1)) else { continue }
+      let nameStart = start + line[..<rest.startIndex].utf8.count
+      edits.append(Edit(file: text.path, range: nameStart..<(nameStart + name.utf8.count), text: renamed, rule: IncludeRule.id))
+    }
+    return edits
+  }
+
+  /// nvcc accepts `<< <` ... `>> >` in launches; clang does not. The parse sees them closed up (padded
+  /// with spaces so every offset stays the same); the output keeps the original text. Only a `>> >`
+  /// that closes such an opening is touched (`vector<vector<int>> >` stays as it is).
+  static func normalizedLaunchSyntax(_ text: SourceText) -> String? {
+    var bytes = text.bytes
+    let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">")
+    func isSpace(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+    /// If `bytes[i...]` is `cc` + spaces + `c`, closes it up and returns the index after it.
+    func closeUp(_ i: Int, _ c: UInt8) -> Int? {
+      guard i + 3 < bytes.count, bytes[i] == c, bytes[i + 1] == c, isSpace(bytes[i + 2]) else { return nil }
+      var j = i + 2
+      while j < bytes.count, isSpace(bytes[j]) { j += 1 }
+      guard j < bytes.count, bytes[j] == c, j + 1 >= bytes.count || bytes[j + 1] != c else { return nil }
+      let spaces = j - (i + 2)
+      bytes[i + 2] = c
+      for k in 0..<spaces { bytes[i + 3 + k] = UInt8(ascii: " ") }
+      return j + 1
+    }
+    var changed = false
+    var i = 0
+    while i < bytes.count {
+      if let after = closeUp(i, lt) {
+        // The matching `>> >` (or `>>>`) of this launch configuration.
+        var j = after
+        while j + 2 < bytes.count, !(bytes[j] == gt && bytes[j + 1] == gt) { j += 1 }
+        if let end = closeUp(j, gt) { i = end } else { i = j }
+        changed = true
+        continue
+      }
+      i += 1
+    }
+    return changed ? String(decoding: bytes, as: UTF8.self) : nil
+  }
+
   static func mentionsCUDA(_ text: SourceText) -> Bool {
     let s = text.string
     return s.contains("cuda") || s.contains("__global__") || s.contains("__device__") || s.contains("<<<")
@@ -256,18 +378,29 @@ public final class Migrator {
     rewriter.add(contentsOf: plan.edits)
     let nl = text.newline
     let syclInclude = plan.edits.first { $0.rule == IncludeRule.id && $0.pieces == [.text("#include <sycl/sycl.hpp>")] }
-    var includes = ""
-    if syclInclude == nil && plan.hasCUDA { includes += "#include <sycl/sycl.hpp>" + nl }
-    if !plan.helpers.isEmpty { includes += "#include \"\(runtimeInclude)\"" + nl }
+    var includes: [String] = []
+    if syclInclude == nil && plan.hasCUDA { includes.append("#include <sycl/sycl.hpp>") }
+    // cuda_runtime.h brought C math with it; sycl.hpp does not.
+    if syclInclude != nil && plan.usesCMath && !Migrator.includesMath(text) { includes.append("#include <cmath>") }
+    if !plan.helpers.isEmpty { includes.append("#include \"\(runtimeInclude)\"") }
     if !includes.isEmpty {
       if let site = syclInclude {
         rewriter.add(Edit(file: text.path, range: site.range.upperBound..<site.range.upperBound,
-                          text: nl + includes.dropLast(nl.count), rule: "emit"))
+                          text: includes.map { nl + $0 }.joined(), rule: "emit"))
       } else {
-        rewriter.add(Edit(file: text.path, range: firstIncludeOffset(text)..<firstIncludeOffset(text), text: includes, rule: "emit"))
+        let at = Migrator.preambleEnd(text)
+        rewriter.add(Edit(file: text.path, range: at..<at, text: includes.map { $0 + nl }.joined(), rule: "emit"))
       }
     }
-    for (offset, lines) in plan.warnings.sorted(by: { $0.key < $1.key }) {
+    // A warning for code inside a larger rewrite (a launch over several lines) goes above the rewrite.
+    var warnings: [Int: [String]] = [:]
+    for (offset, lines) in plan.warnings {
+      let owner = plan.edits.filter { !$0.range.isEmpty && $0.range.lowerBound < offset && offset < $0.range.upperBound }
+        .min { $0.range.lowerBound < $1.range.lowerBound }
+      let at = owner.map { text.lineStart(of: $0.range.lowerBound) } ?? offset
+      for line in lines where !(warnings[at] ?? []).contains(line) { warnings[at, default: []].append(line) }
+    }
+    for (offset, lines) in warnings.sorted(by: { $0.key < $1.key }) {
       rewriter.add(Edit(file: text.path, range: offset..<offset, text: lines.map { $0 + nl }.joined(), rule: "warnings"))
     }
     let bytes = rewriter.apply()
@@ -276,11 +409,39 @@ public final class Migrator {
     return bytes
   }
 
-  private func firstIncludeOffset(_ text: SourceText) -> Int {
-    for start in text.lineStarts {
-      let lineText = text[start..<text.lineEnd(of: start)].trimmingCharacters(in: .whitespaces)
-      if lineText.hasPrefix("#include") || lineText.hasPrefix("# include") { return start }
+  /// Where added includes go in a file without a CUDA include: after the leading comments (a licence
+  /// header) and an include guard, before any code, so never inside an `extern "C"` block.
+  static func preambleEnd(_ text: SourceText) -> Int {
+    var offset = 0
+    var inBlockComment = false
+    var guardName: String?
+    while offset < text.bytes.count {
+      let end = text.lineEnd(of: offset)
+      let line = text[offset..<end].trimmingCharacters(in: .whitespaces)
+      if inBlockComment {
+        if line.contains("*/") { inBlockComment = false }
+      } else if line.isEmpty || line.hasPrefix("//") {
+      } else if line.hasPrefix("/*") {
+        inBlockComment = !line.contains("*/")
+      } else if line.hasPrefix("#pragma once") {
+      } else if guardName == nil, line.hasPrefix("#ifndef ") {
+        guardName = String(line.dropFirst(8)).trimmingCharacters(in: .whitespaces)
+      } else if let g = guardName, line.replacingOccurrences(of: " ", with: "") == "#define" + g.replacingOccurrences(of: " ", with: "") {
+        guardName = ""
+      } else {
+        // An #ifndef that was not an include guard is code: go back to it.
+        if let g = guardName, !g.isEmpty {
+          return text.lineStarts.last { $0 < offset && text[$0..<text.lineEnd(of: $0)].contains("#ifndef") } ?? offset
+        }
+        return offset
+      }
+      offset = end
     }
-    return 0
+    return offset
+  }
+
+  static func includesMath(_ text: SourceText) -> Bool {
+    let s = text.string.replacingOccurrences(of: " ", with: "")
+    return s.contains("#include<cmath>") || s.contains("#include<math.h>")
   }
 }

@@ -159,3 +159,24 @@ extension Cursor {
   /// The value of an enumerator declaration.
   public var enumConstantValue: Int64 { clang_getEnumConstantDeclValue(raw) }
 }
+
+extension Cursor {
+  /// Template arguments of a function template specialization, spelled as C++ (types, integral values);
+  /// nil when libclang cannot tell (not a specialization, or a kind it does not expose).
+  public var templateArgumentSpellings: [String]? {
+    let n = clang_Cursor_getNumTemplateArguments(raw)
+    guard n > 0 else { return nil }
+    var out: [String] = []
+    for i in 0..<UInt32(n) {
+      switch clang_Cursor_getTemplateArgumentKind(raw, i) {
+      case CXTemplateArgumentKind_Type:
+        out.append(CType(clang_Cursor_getTemplateArgumentType(raw, i)).spelling)
+      case CXTemplateArgumentKind_Integral:
+        out.append(String(clang_Cursor_getTemplateArgumentValue(raw, i)))
+      default:
+        return nil
+      }
+    }
+    return out
+  }
+}

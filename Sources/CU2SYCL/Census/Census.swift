@@ -26,6 +26,8 @@ public final class Census {
   /// `#include` directives of user headers: directive cursor and included file.
   public private(set) var includes: [(directive: Cursor, file: String)] = []
   public private(set) var parent: [Cursor: Cursor] = [:]
+  /// User files that call C math functions (fabs, sqrt, ...) declared by <math.h>.
+  public private(set) var filesUsingCMath = Set<String>()
   private var macroExpansions: [String: [(range: Range<Int>, cursor: Cursor)]] = [:]
   private var seen = Set<OccurrenceKey>()
   private var macroBodyCounters: [String: Int] = [:]
@@ -123,8 +125,15 @@ public final class Census {
     return usr
   }
 
+  /// The declaration a reference names; for an unresolved call in a template, its first candidate.
+  static func declaration(named c: Cursor) -> Cursor? {
+    guard let ref = c.referenced ?? c.overloadedDecls.first else { return nil }
+    return ref.kind == .overloadedDeclRef ? ref.overloadedDecls.first : ref
+  }
+
   private func recordCall(_ c: Cursor, function: FunctionInfo?) {
-    guard let function, let ref = c.referenced, let usr = calleeUSR(ref),
+    let callee = c.referenced ?? c.children.first.map(Syntax.stripImplicit).flatMap(Census.declaration(named:))
+    guard let function, let ref = callee, let usr = calleeUSR(ref),
           let file = ref.location.spelling?.file, userFiles.contains(file) else { return }
     function.calls.append((usr, c))
   }
@@ -229,10 +238,12 @@ public final class Census {
       }
       return
     }
-    if environment.declares(included) || CUDANames.looksLikeCUDAHeader(c.spelling) {
+    let resolved = URL(fileURLWithPath: included).standardizedFileURL.path
+    // A project's own header is never a CUDA header, whatever its name (Rodinia has a util/cuda/cuda.h).
+    if userFiles.contains(resolved) || userFiles.contains(included) {
+      includes.append((c, userFiles.contains(resolved) ? resolved : included))
+    } else if environment.declares(included) || CUDANames.looksLikeCUDAHeader(c.spelling) {
       record(kind: .include, name: c.spelling, cursor: c, function: nil)
-    } else if userFiles.contains(included) || FileManager.default.fileExists(atPath: included) {
-      includes.append((c, included))
     }
   }
 
@@ -260,8 +271,16 @@ public final class Census {
   private func recordReference(_ c: Cursor, function: FunctionInfo?) {
     // The first declaration decides: a user definition of a CUDA-declared function (an old
     // atomicAdd(double *) fallback, say) still names the CUDA API.
-    guard let ref = (c.referenced ?? c.overloadedDecls.first)?.canonical, let file = ref.location.spelling?.file,
-          environment.declares(file) else { return }
+    guard let ref = Census.declaration(named: c)?.canonical, let file = ref.location.spelling?.file else { return }
+    guard environment.declares(file) else {
+      // C math used on the host came with cuda_runtime.h under nvcc; sycl.hpp does not declare it.
+      let declared = ref.location.expansion?.file ?? file
+      if c.kind == .declRefExpr, ref.kind == .functionDecl, let user = c.location.expansion?.file,
+         declared.hasSuffix("math.h") || declared.hasSuffix("mathcalls.h") || declared.hasSuffix("/cmath") {
+        filesUsingCMath.insert(user)
+      }
+      return
+    }
     let name = ref.spelling
     switch ref.kind {
     case .constructor:

@@ -15,7 +15,13 @@ public final class KernelPlan {
   public private(set) var conflictingDim3 = Set<String>()
   let census: Census
 
-  init(census: Census) {
+  /// What this unit requires of each function's dimensionality, and which functions must share one:
+  /// the migrator combines these over all units so a kernel in a shared header gets one signature.
+  public private(set) var requirements: [String: Int] = [:]
+  public private(set) var sharedDimensionEdges: [(String, String)] = []
+
+  /// `dimensions` are whole-program dimensionalities (by USR) that take precedence over this unit's own.
+  init(census: Census, dimensions overrides: [String: Int] = [:]) {
     self.census = census
     let functions = census.functions
     let deviceSide = functions.filter { $0.value.space != .host }
@@ -32,11 +38,19 @@ public final class KernelPlan {
     }
 
     // Local memory: a function gets its callees' variables; kernels declare them all at the launch.
+    // A callee that is a template specialization has its template parameters replaced along the way.
     func locals(_ usr: String, _ visiting: Set<String>) -> [SharedVariable] {
       guard let f = functions[usr], !visiting.contains(usr) else { return [] }
       var out = f.sharedVariables
       for call in f.calls where call.callee != usr {
-        for v in locals(call.callee, visiting.union([usr])) where !out.contains(where: { $0.name == v.name }) { out.append(v) }
+        let arguments = call.call.referenced?.templateArgumentSpellings
+        let parameters = functions[call.callee]?.templateParameters ?? []
+        for var v in locals(call.callee, visiting.union([usr])) where !out.contains(where: { $0.name == v.name }) {
+          if let arguments, arguments.count == parameters.count, !parameters.isEmpty {
+            v.substitutions.append(Dictionary(zip(parameters, arguments), uniquingKeysWith: { a, _ in a }))
+          }
+          out.append(v)
+        }
       }
       return out
     }
@@ -64,7 +78,15 @@ public final class KernelPlan {
       let launchDims = launch.config.prefix(2).map { configDimensions($0) }.max() ?? 1
       groupDims[find(k)] = max(groupDims[find(k)] ?? 1, launchDims)
     }
-    for usr in needsItem { dimensions[usr] = groupDims[find(usr)] ?? 1 }
+    for usr in needsItem {
+      requirements[usr] = max(functions[usr]?.dimensionsUsed ?? 1, 1)
+      for call in functions[usr]?.calls ?? [] where needsItem.contains(call.callee) { sharedDimensionEdges.append((usr, call.callee)) }
+    }
+    for launch in census.launches {
+      guard let k = launch.kernelUSR, needsItem.contains(k) else { continue }
+      requirements[k] = max(requirements[k] ?? 1, launch.config.prefix(2).map { configDimensions($0) }.max() ?? 1)
+    }
+    for usr in needsItem { dimensions[usr] = overrides[usr] ?? groupDims[find(usr)] ?? 1 }
 
     // dim3 variables take the dimensionality of the kernels they configure.
     for launch in census.launches {
@@ -114,24 +136,24 @@ public final class KernelPlan {
   /// written arguments for dim3 values, 3 when unknown.
   public func configDimensions(_ arg: Cursor) -> Int {
     let written = KernelPlan.writtenConfig(arg)
-    if let v = dim3Variable(arg) { return KernelPlan.declaredDimensions(of: v) }
+    if let v = dim3Variable(arg) { return declaredDimensions(of: v) }
     if written.kind == .callExpr, written.referenced?.kind == .constructor {
-      return KernelPlan.writtenArgumentCount(written)
+      return dim3Arguments(written).count
     }
     if written.type.canonical.spelling.hasSuffix("dim3") { return 3 }
     return 1
   }
 
-  /// Dimensions a `dim3` variable is declared with (`dim3 b(16, 16)` has 2); 3 when unknown.
-  public static func declaredDimensions(of variable: Cursor) -> Int {
+  /// Dimensions a `dim3` variable is declared with (`dim3 b(16, 16)` has 2, `dim3 g(n, 1, 1)` has 1);
+  /// 3 when unknown.
+  public func declaredDimensions(of variable: Cursor) -> Int {
     guard variable.kind == .varDecl else { return 3 }
     for child in variable.children {
       let c = Syntax.stripImplicit(child)
       if c.kind == .callExpr, c.referenced?.kind == .constructor {
-        let n = writtenArgumentCount(c)
-        if n == 1, let inner = c.arguments.first.map(Syntax.stripImplicit), inner.kind == .callExpr,
-           inner.referenced?.kind == .constructor { return writtenArgumentCount(inner) }
-        return max(n, 1)
+        if KernelPlan.writtenArgumentCount(c) == 1, let inner = c.arguments.first.map(Syntax.stripImplicit), inner.kind == .callExpr,
+           inner.referenced?.kind == .constructor { return max(dim3Arguments(inner).count, 1) }
+        return max(dim3Arguments(c).count, 1)
       }
       if c.kind == .typeRef { continue }
     }
@@ -139,10 +161,56 @@ public final class KernelPlan {
     return variable.children.allSatisfy({ $0.kind == .typeRef }) ? 1 : 3
   }
 
+  /// The written arguments of a dim3 constructor without trailing literal 1s: `dim3(n, 1, 1)` is 1-D.
+  public func dim3Arguments(_ call: Cursor) -> [Cursor] {
+    var args = call.arguments.filter { a in
+      guard let s = a.extent.start.spelling, let e = a.extent.end.spelling else { return false }
+      return e.offset > s.offset
+    }
+    while args.count > 1, let last = args.last, let s = last.extent.start.spelling, let e = last.extent.end.spelling,
+          let text = census.texts[s.file], ["1", "1u", "1U"].contains(text[s.offset..<e.offset].trimmingCharacters(in: .whitespaces)) {
+      args.removeLast()
+    }
+    return args
+  }
+
   static func writtenArgumentCount(_ call: Cursor) -> Int {
     call.arguments.filter { a in
       guard let s = a.extent.start.spelling, let e = a.extent.end.spelling else { return false }
       return e.offset > s.offset
     }.count
+  }
+
+  /// Whole-program dimensionalities from every unit's requirements: functions connected by calls share
+  /// the highest dimensionality any of them needs.
+  /// The part of a plan that outlives its translation unit.
+  public struct Summary: Sendable {
+    public var requirements: [String: Int]
+    public var sharedDimensionEdges: [(String, String)]
+    public var dimensions: [String: Int]
+  }
+
+  public var summary: Summary { Summary(requirements: requirements, sharedDimensionEdges: sharedDimensionEdges, dimensions: dimensions) }
+
+  public static func combine(_ plans: [Summary]) -> [String: Int] {
+    var parent: [String: String] = [:]
+    func find(_ x: String) -> String {
+      var x = x
+      while let p = parent[x], p != x { x = p }
+      return x
+    }
+    for p in plans {
+      for usr in p.requirements.keys where parent[usr] == nil { parent[usr] = usr }
+    }
+    for p in plans {
+      for (a, b) in p.sharedDimensionEdges where parent[a] != nil && parent[b] != nil { parent[find(a)] = find(b) }
+    }
+    var group: [String: Int] = [:]
+    for p in plans {
+      for (usr, n) in p.requirements { group[find(usr)] = max(group[find(usr)] ?? 1, n) }
+    }
+    var out: [String: Int] = [:]
+    for usr in parent.keys { out[usr] = group[find(usr)] ?? 1 }
+    return out
   }
 }

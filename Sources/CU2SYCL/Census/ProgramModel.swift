@@ -13,6 +13,9 @@ public struct SharedVariable {
   public var name: String
   /// `extern __shared__ T name[]`: dynamic, sized by the launch.
   public var isDynamic: Bool
+  /// Template parameters replaced by template arguments along the call path from the function that
+  /// receives the variable (`BS` -> `8` for a call to `tile<8>`), applied in order.
+  public var substitutions: [[String: String]] = []
 }
 
 /// A user function (kernel, device, host-device or host) and what the migration needs to know about it.

@@ -41,7 +41,7 @@ public struct Dim3Rule: MigrationRule {
                       message: "dim3 outside a local variable declaration; use sycl::range<N> by hand")
         continue
       }
-      let n = context.plan.dim3Dimensions[variable.usr] ?? KernelPlan.declaredDimensions(of: variable)
+      let n = context.plan.dim3Dimensions[variable.usr] ?? context.plan.declaredDimensions(of: variable)
       guard rewriteInitializer(of: variable, dimensions: n, context: context) else {
         context.claim(i, .manual, rule: Self.id, warning: Warnings.dim3Use,
                       message: "'\(variable.spelling)' has more dimensions than the kernels it configures")
@@ -87,20 +87,22 @@ public struct Dim3Rule: MigrationRule {
         context.claimAll(in: tr.file, tr.range, .converted, rule: Self.id)
       }
     }
-    let args = call.map { context.writtenArguments($0) } ?? []
+    let written = call.map { context.writtenArguments($0) } ?? []
+    let args = call.map { context.plan.dim3Arguments($0) } ?? []
     if args.count > n { return false }
     if args.isEmpty {
       let ones = Array(repeating: "1", count: n).joined(separator: ", ")
       context.replace(vr.file, vr.range.upperBound..<vr.range.upperBound, with: "(\(ones))", rule: Self.id)
       return true
     }
-    guard let first = context.range(of: args[0]), let last = context.range(of: args[args.count - 1]) else { return false }
+    // Trailing literal 1s (dimensions the kernel does not have) are dropped.
+    guard let first = context.range(of: args[0]), let lastWritten = written.last, let last = context.range(of: lastWritten) else { return false }
     var pieces: [Piece] = Array(repeating: Piece.text("1, "), count: n - args.count)
     for (i, a) in args.reversed().enumerated() {
       if i > 0 { pieces.append(.text(", ")) }
       if let p = context.source(a) { pieces.append(p) }
     }
-    if args.count == 1 && n == 1 { return true }
+    if args.count == 1 && n == 1 && written.count == 1 { return true }
     context.edit(first.file, first.range.lowerBound..<last.range.upperBound, pieces, rule: Self.id)
     return true
   }

@@ -23,7 +23,9 @@ public struct IncludeRule: MigrationRule {
       let name = o.name.split(separator: "/").last.map(String.init) ?? o.name
       guard IncludeRule.replaced.contains(name), let text = context.texts[o.file] else { continue }
       let range = o.offset..<(o.offset + o.length)
-      if firstDone.insert(o.file).inserted {
+      // sycl.hpp is C++: inside an `extern "C"` block it cannot go where the CUDA include was; the
+      // emitter puts it at the top of the file instead.
+      if !text.isInsideExternC(o.offset), firstDone.insert(o.file).inserted {
         context.replace(o.file, range, with: "#include <sycl/sycl.hpp>", rule: Self.id)
       } else {
         context.replace(o.file, text.wholeLines(around: range), with: "", rule: Self.id)

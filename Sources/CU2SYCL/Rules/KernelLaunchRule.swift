@@ -72,11 +72,12 @@ public struct KernelLaunchRule: MigrationRule {
               let o = context.entries[$0].occurrence
               return o.kind == .launch && o.file == r.file && o.rule == nil && r.range.contains(o.offset)
             }) else { continue }
-      guard let text = context.texts[r.file], text[r.range].contains("<<<") else {
+      guard let text = context.texts[r.file], text[r.range].replacingSpaces().contains("<<<") else {
         context.claim(index, .manual, rule: Self.id, warning: Warnings.macroBody, message: "kernel launch inside a macro; convert it by hand")
         continue
       }
-      guard let kernel = launch.kernelUSR, let n = context.plan.dimensions[kernel], launch.config.count >= 2 else {
+      guard let kernel = launch.kernelUSR ?? kernelNamed(launch, context), let n = context.plan.dimensions[kernel],
+            launch.config.count >= 2 else {
         context.claim(index, .manual, rule: Self.id, warning: Warnings.unsupported,
                       message: "the launched kernel could not be identified; convert this launch by hand")
         continue
@@ -116,6 +117,12 @@ public struct KernelLaunchRule: MigrationRule {
     let argumentTexts = launch.arguments.map { context.text(of: $0) }
     var call: [Piece] = []
     if let callee = context.source(launch.callee) { call.append(callee) }
+    // Local accessors convert to the kernel's array references, but template argument deduction does
+    // not look through conversions: name a deduced specialization explicitly.
+    if !locals.isEmpty, !(context.census.functions[kernel]?.templateParameters.isEmpty ?? true),
+       !context.text(of: launch.callee).contains("<"), let arguments = launch.callee.referenced?.templateArgumentSpellings {
+      call.append(.text("<" + arguments.joined(separator: ", ") + ">"))
+    }
     call.append(.text("("))
     for (i, a) in launch.arguments.enumerated() {
       if let p = context.source(a) { call += (i > 0 ? [.text(", ")] : []) + [p] }
@@ -157,6 +164,15 @@ public struct KernelLaunchRule: MigrationRule {
     }
   }
 
+  /// A launch in a template whose callee is dependent (`reduce<T><<<...>>>`) names the kernel by name.
+  private func kernelNamed(_ launch: LaunchSite, _ context: MigrationContext) -> String? {
+    guard let name = identifiers(in: context.text(of: launch.callee)).last(where: { !$0.isEmpty }) else { return nil }
+    let written = context.text(of: launch.callee)
+    let base = written.split(separator: "<").first.map { identifiers(in: String($0)).last ?? "" } ?? name
+    let kernels = context.census.functionOrder.compactMap { context.census.functions[$0] }.filter { $0.space == .kernel && $0.name == base }
+    return kernels.count == 1 ? kernels[0].usr : nil
+  }
+
   // MARK: Configuration
 
   struct RangeExpression {
@@ -180,7 +196,7 @@ public struct KernelLaunchRule: MigrationRule {
       return RangeExpression(pieces: [source], scalar: nil)
     }
     if written.kind == .callExpr, written.referenced?.kind == .constructor {
-      let args = context.writtenArguments(written)
+      let args = context.plan.dim3Arguments(written)
       guard args.count <= n else { return nil }
       var pieces: [Piece] = [.text("sycl::range<\(n)>(")]
       let padded = Array(repeating: nil as Cursor?, count: n - args.count) + args.reversed().map { Optional($0) }
@@ -220,6 +236,20 @@ public struct KernelLaunchRule: MigrationRule {
 
   private func accessorDeclaration(_ shape: SharedVariableShape, name: String, launch: LaunchSite, kernel: String,
                                    context: MigrationContext, notes: inout [(WarningKind, String)]) -> [Piece] {
+    var shape = shape
+    let parameters = context.census.functions[kernel]?.templateParameters ?? []
+    if !parameters.isEmpty {
+      // The specialization libclang resolved (explicit or deduced arguments), else the written `k<...>`.
+      let written = context.text(of: launch.callee)
+      let arguments = launch.callee.referenced?.templateArgumentSpellings
+        ?? written.firstIndex(of: "<").map { splitTopLevel(String(written[written.index(after: $0)...].dropLast())) }
+      if let arguments, arguments.count == parameters.count {
+        shape.substitute(Dictionary(zip(parameters, arguments), uniquingKeysWith: { a, _ in a }))
+      }
+      if shape.mentions(parameters) {
+        notes.append((Warnings.sharedSize, "the type of '\(shape.name)' depends on template arguments cu2sycl could not resolve; set it by hand"))
+      }
+    }
     if shape.isDynamic {
       var count: [Piece] = [.text("0")]
       if launch.config.count >= 3, let bytes = context.source(launch.config[2]) {
@@ -227,12 +257,7 @@ public struct KernelLaunchRule: MigrationRule {
       }
       return [.text("sycl::local_accessor<\(shape.accessorElement), 1> \(name)(sycl::range<1>(")] + count + [.text("), cgh);")]
     }
-    var dims = shape.dimensions
-    if let f = context.census.functions[kernel], !f.templateParameters.isEmpty {
-      dims = substituteTemplateArguments(dims, parameters: f.templateParameters, callee: context.text(of: launch.callee), notes: &notes,
-                                         name: shape.name)
-    }
-    return [.text("sycl::local_accessor<\(shape.accessorElement)\(dims), 0> \(name)(cgh);")]
+    return [.text("sycl::local_accessor<\(shape.accessorElement)\(shape.dimensions), 0> \(name)(cgh);")]
   }
 
   /// `n * sizeof(T)` bytes of T elements is `n` elements; anything else is divided by sizeof(T).
@@ -245,20 +270,6 @@ public struct KernelLaunchRule: MigrationRule {
       if context.text(of: l).replacingSpaces() == sizeofElement.replacingSpaces(), let p = context.source(r) { return [p] }
     }
     return [.text("(")] + [piece] + [.text(") / \(sizeofElement)")]
-  }
-
-  private func substituteTemplateArguments(_ dims: String, parameters: [String], callee: String,
-                                           notes: inout [(WarningKind, String)], name: String) -> String {
-    let used = identifiers(in: dims).filter { parameters.contains($0) }
-    guard !used.isEmpty else { return dims }
-    guard let open = callee.firstIndex(of: "<"), callee.hasSuffix(">") else {
-      notes.append((Warnings.sharedSize, "the size of '\(name)' depends on deduced template arguments; set it by hand"))
-      return dims
-    }
-    let args = splitTopLevel(String(callee[callee.index(after: open)..<callee.index(before: callee.endIndex)]))
-    var out = dims
-    for (p, a) in zip(parameters, args) where used.contains(p) { out = replaceIdentifier(p, with: a, in: out) }
-    return out
   }
 }
 

@@ -27,11 +27,11 @@ public final class MigrationContext {
   /// The output path of a migrated input file (nil for files outside the migrated tree).
   public let outputName: (String) -> String?
 
-  init(census: Census, outputName: @escaping (String) -> String?) {
+  init(census: Census, dimensions: [String: Int] = [:], outputName: @escaping (String) -> String?) {
     self.census = census
     self.outputName = outputName
     self.entries = census.entries
-    self.plan = KernelPlan(census: census)
+    self.plan = KernelPlan(census: census, dimensions: dimensions)
     for (i, e) in entries.enumerated() { indexByKey[e.occurrence.key] = i }
   }
 

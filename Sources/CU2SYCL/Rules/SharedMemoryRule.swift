@@ -53,7 +53,15 @@ public struct SharedMemoryRule: MigrationRule {
               let text = context.texts[r.file] else { continue }
         // Only statements that declare nothing but shared variables are removed whole.
         let declared = stmt.children.filter { $0.kind == .varDecl }
-        guard declared.allSatisfy({ d in f.sharedVariables.contains { $0.decl == d } }) else { continue }
+        guard !declared.isEmpty, declared.allSatisfy({ d in f.sharedVariables.contains { $0.decl == d } }) else { continue }
+        // A declaration cu2sycl cannot read (an unknown type, say) stays, flagged: never drop code.
+        let shapes = f.sharedVariables.filter { declared.contains($0.decl) }.map { SharedVariableShape($0, context: context) }
+        guard shapes.allSatisfy({ $0 != nil }), !v.decl.type.spelling.isEmpty, v.decl.type.spelling != "int" || text[r.range].contains("int") else {
+          context.claimAll(in: r.file, r.range, .manual, rule: Self.id)
+          context.addWarningComment(file: r.file, offset: r.range.lowerBound, id: Warnings.sharedSize.id,
+                                    message: "cu2sycl could not read this __shared__ declaration; make it a local_accessor by hand")
+          continue
+        }
         removed.insert(stmt)
         context.replace(r.file, text.wholeLines(around: r.range), with: "", rule: Self.id)
         context.claimAll(in: r.file, r.range, .converted, rule: Self.id)
@@ -85,6 +93,21 @@ public struct SharedVariableShape {
     name = v.name
     dimensions = text[nameEnd..<r.range.upperBound].trimmingCharacters(in: .whitespaces)
     isDynamic = v.isDynamic
+    for map in v.substitutions { substitute(map) }
+  }
+
+  /// Replaces template parameters by arguments in the element type and dimensions.
+  public mutating func substitute(_ map: [String: String]) {
+    for (parameter, argument) in map {
+      base = replaceIdentifier(parameter, with: argument, in: base)
+      dimensions = replaceIdentifier(parameter, with: argument, in: dimensions)
+    }
+  }
+
+  /// Whether the spelling still names any of these (template parameters not resolved).
+  public func mentions(_ names: [String]) -> Bool {
+    let used = Set(identifiers(in: base + " " + dimensions))
+    return names.contains { used.contains($0) }
   }
 
   /// The parameter that replaces the declaration in the function.

@@ -95,4 +95,33 @@ public struct SourceText: Sendable {
   public func isIdentifierByte(_ b: UInt8) -> Bool {
     (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95
   }
+
+  /// Whether `offset` lies inside an `extern "C" { ... }` block (comments and strings skipped; the
+  /// preprocessor's conditionals are not evaluated, which suits the usual `#ifdef __cplusplus` guards).
+  public func isInsideExternC(_ offset: Int) -> Bool {
+    var stack: [Bool] = []
+    var i = 0
+    let end = min(offset, bytes.count)
+    func at(_ j: Int, _ c: Character) -> Bool { j < bytes.count && bytes[j] == c.asciiValue! }
+    while i < end {
+      let b = bytes[i]
+      if at(i, "/") && at(i + 1, "/") {
+        while i < end && !at(i, "\n") { i += 1 }
+      } else if at(i, "/") && at(i + 1, "*") {
+        i += 2
+        while i < end && !(at(i, "*") && at(i + 1, "/")) { i += 1 }
+        i += 1
+      } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+        i += 1
+        while i < end && bytes[i] != b { if bytes[i] == UInt8(ascii: "\\") { i += 1 }; i += 1 }
+      } else if b == UInt8(ascii: "{") {
+        let before = self[max(0, i - 40)..<i].filter { !$0.isWhitespace }
+        stack.append(before.hasSuffix("extern\"C\""))
+      } else if b == UInt8(ascii: "}") {
+        _ = stack.popLast()
+      }
+      i += 1
+    }
+    return stack.contains(true)
+  }
 }

@@ -1,0 +1,148 @@
+import CU2SYCL
+import Foundation
+import XCTest
+
+/// Patterns met in real CUDA code (benchmarks and samples nobody on the team wrote), reduced to
+/// minimal inputs of our own.
+final class RealCodePatternTests: XCTestCase {
+  private func migrateTree(_ files: [String: String]) throws -> (outputs: [String: String], report: MigrationReport) {
+    let input = TestSupport.temporaryDirectory("tree")
+    defer { try? FileManager.default.removeItem(atPath: input) }
+    for (name, text) in files { TestSupport.write(text, to: input + "/" + name) }
+    let result = try Migrator(options: MigrationOptions(inputRoot: input, outputRoot: nil)).plan()
+    var outputs: [String: String] = [:]
+    for (path, bytes) in result.outputs { outputs[path] = String(decoding: bytes, as: UTF8.self) }
+    return (outputs, result.report)
+  }
+
+  /// A .cu file #included by another is part of that unit: one signature, one dimensionality, and the
+  /// `dim3(n, 1, 1)` launch stays 1-D.
+  func testIncludedCUFileIsPlannedWithItsIncluder() throws {
+    for includer in ["a.cu", "main.cu"] {
+      let (out, report) = try migrateTree([
+        "kernel.cu": "__global__ void K(int *a, int n) {\n  int i = blockIdx.x * WIDTH + threadIdx.x;\n  if (i < n) a[i] = 0;\n}\n",
+        includer: """
+        #define WIDTH 256
+        #include "kernel.cu"
+        int main(int argc, char **) {
+          int *a;
+          cudaMalloc(&a, 1024 * sizeof(int));
+          dim3 grid(argc * 4, 1, 1), threads(256, 1, 1);
+          K<<<grid, threads>>>(a, 1024);
+          cudaDeviceSynchronize();
+        }
+
+        """,
+      ])
+      let kernel = try XCTUnwrap(out["kernel.sycl.cpp"])
+      XCTAssertEqual(kernel.components(separatedBy: "sycl::nd_item").count, 2, kernel)
+      XCTAssertTrue(kernel.contains("void K(int *a, int n, const sycl::nd_item<1> &item)"), kernel)
+      let main = try XCTUnwrap(out[Project.outputPath(for: includer)])
+      XCTAssertTrue(main.contains("#include \"kernel.sycl.cpp\""), main)
+      XCTAssertTrue(main.contains("sycl::range<1> grid(argc * 4), threads(256);"), main)
+      XCTAssertTrue(report.conflicts.isEmpty, "\(report.conflicts)")
+    }
+  }
+
+  /// A project's own header called cuda.h is not the CUDA SDK header.
+  func testProjectHeaderNamedCudaIsKept() throws {
+    let (out, report) = try migrateTree([
+      "util/cuda.h": "void checkError(const char *msg);\n",
+      "a.cu": "#include \"util/cuda.h\"\n#include <cuda_runtime.h>\n__global__ void K(int *a) { a[threadIdx.x] = 0; }\n",
+    ])
+    let a = try XCTUnwrap(out["a.sycl.cpp"])
+    XCTAssertTrue(a.hasPrefix("#include \"util/cuda.h\"\n#include <sycl/sycl.hpp>\n"), a)
+    XCTAssertFalse(report.occurrences.contains { $0.kind == .include && $0.name.contains("util") })
+  }
+
+  /// sycl.hpp is C++: a CUDA include inside `extern "C" {` moves to the top of the file.
+  func testCUDAIncludeInsideExternCMovesToTheTop() throws {
+    let (out, _) = try migrateTree([
+      "w.cu": "// licence\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n#include <cuda_runtime.h>\nvoid run(int *a) { cudaFree(a); }\n#ifdef __cplusplus\n}\n#endif\n",
+    ])
+    let w = try XCTUnwrap(out["w.sycl.cpp"])
+    XCTAssertTrue(w.hasPrefix("// licence\n#include <sycl/sycl.hpp>\n#include \"cu2sycl/runtime.hpp\"\n#ifdef __cplusplus\nextern \"C\" {\n#endif\nvoid run"), w)
+  }
+
+  /// A __shared__ declaration cu2sycl cannot read is kept and flagged, never dropped.
+  func testUnreadableSharedDeclarationIsKept() throws {
+    let (out, report) = try migrateTree([
+      "k.cu": "__global__ void K(float *o) {\n  __shared__ Unknown a[100];\n  __shared__ double b[100];\n  b[threadIdx.x] = o[threadIdx.x];\n}\n",
+    ])
+    let k = try XCTUnwrap(out["k.sycl.cpp"])
+    XCTAssertTrue(k.contains("  // CU2SYCL-W003: cu2sycl could not read this __shared__ declaration"), k)
+    XCTAssertTrue(k.contains("__shared__ Unknown a[100];"), k)
+    XCTAssertTrue(k.contains("double (&b)[100]"), k)
+    XCTAssertTrue(report.occurrences.contains { $0.name == "__shared__" && $0.outcome == .manual })
+  }
+
+  /// Template arguments, written or deduced, reach the local accessors; calls that depend on a
+  /// template parameter are still counted and converted.
+  func testTemplatesResolveSharedMemoryTypes() throws {
+    let (out, report) = try migrateTree([
+      "t.cu": """
+      template <typename T> __global__ void k(T *sum) {
+        __shared__ T smem[256];
+        smem[threadIdx.x] = 1;
+        __syncthreads();
+        if (threadIdx.x == 0) atomicAdd(sum, smem[0]);
+      }
+      template <int BS> __device__ void tile(float *a) {
+        __shared__ float s[BS];
+        s[threadIdx.x] = a[threadIdx.x];
+        __syncthreads();
+        a[threadIdx.x] = s[BS - 1 - threadIdx.x];
+      }
+      __global__ void k8(float *a) { tile<8>(a); }
+      int main() {
+        double *s;
+        float *a;
+        cudaMallocManaged(&s, sizeof(double));
+        cudaMallocManaged(&a, 8 * sizeof(float));
+        *s = 0;
+        for (int i = 0; i < 8; ++i) a[i] = i;
+        k<<<4, 256>>>(s);
+        k8<<<1, 8>>>(a);
+        cudaDeviceSynchronize();
+        return *s == 1024 && a[0] == 7 ? 0 : 1;
+      }
+
+      """,
+    ])
+    let t = try XCTUnwrap(out["t.sycl.cpp"])
+    XCTAssertTrue(t.contains("sycl::local_accessor<double[256], 0> smem(cgh);"), t)
+    XCTAssertTrue(t.contains("void k8(float *a, const sycl::nd_item<1> &item, float (&s)[8]) { tile<8>(a, item, s); }"), t)
+    XCTAssertTrue(t.contains("sycl::local_accessor<float[8], 0> s(cgh);"), t)
+    XCTAssertTrue(t.contains("sycl::atomic_ref<T, sycl::memory_order::relaxed, sycl::memory_scope::device>(*sum).fetch_add(smem[0])"), t)
+    XCTAssertEqual(report.totals.converted, report.totals.found)
+    let dir = TestSupport.temporaryDirectory("tc")
+    TestSupport.write(t, to: dir + "/t.cpp")
+    TestSupport.write(out[RuntimeHeader.relativePath] ?? "", to: dir + "/" + RuntimeHeader.relativePath)
+    if let failure = TestSupport.typeCheck([dir + "/t.cpp"], includeDirectory: dir) { XCTFail(failure) }
+  }
+
+  /// nvcc accepts `<< <` and `>> >`; so does cu2sycl.
+  func testSpacedLaunchChevrons() throws {
+    let (out, report) = try migrateTree([
+      "s.cu": "__global__ void k(int *a) { a[threadIdx.x] = 1; }\nvoid run(int *a) {\n  k << < 1, 4 >> > (a);\n}\n",
+    ])
+    let s = try XCTUnwrap(out["s.sycl.cpp"])
+    XCTAssertTrue(s.contains("parallel_for(sycl::nd_range<1>(sycl::range<1>(4), sycl::range<1>(4))"), s)
+    XCTAssertTrue(report.failedFiles.isEmpty)
+  }
+
+  /// cuda_runtime.h brought C math with it under nvcc; the migrated file gets <cmath> when it needs it.
+  func testHostMathKeepsItsHeader() throws {
+    let (out, _) = try migrateTree(["m.cu": "#include <cuda_runtime.h>\nfloat err(float a, float b) { return fabs(a - b); }\n__global__ void k() {}\n"])
+    XCTAssertTrue(out["m.sycl.cpp"]?.hasPrefix("#include <sycl/sycl.hpp>\n#include <cmath>\n") == true, out["m.sycl.cpp"] ?? "")
+  }
+
+  /// A copied C++ file that includes a renamed .cu follows the rename.
+  func testCopiedFilesFollowRenamedIncludes() throws {
+    let (out, _) = try migrateTree([
+      "header.cu": "__global__ void k(int *a) { a[0] = 1; }\n",
+      "host.cpp": "#include \"header.cu\"\nint host() { return 0; }\n",
+    ])
+    XCTAssertEqual(out["host.cpp"], "#include \"header.sycl.cpp\"\nint host() { return 0; }\n")
+  }
+}
