@@ -27,4 +27,6 @@ if [ ! -f "$pc" ] || [ "$(cat "$pc")" != "$want" ]; then
   echo "setup: wrote $pc"
 fi
 "$(dirname "$0")/sycl-runtime.sh" >/dev/null
+# A real CUDA 11.8 SDK tree (headers only, from PyPI wheels) for the tests of the SDK mode.
+"$(dirname "$0")/cuda-sdk.sh" >/dev/null
 echo "setup: ok"

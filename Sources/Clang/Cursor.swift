@@ -32,6 +32,8 @@ public struct Cursor {
   public var definition: Cursor? { wrap(clang_getCursorDefinition(raw)) }
   public var canonical: Cursor { Cursor(clang_getCanonicalCursor(raw), tu: tu) }
   public var semanticParent: Cursor? { wrap(clang_getCursorSemanticParent(raw)) }
+  /// The declaration of a type (class, struct, enum, typedef), in this cursor's translation unit.
+  public func declaration(of type: CType) -> Cursor? { wrap(type.declaration) }
   public var lexicalParent: Cursor? { wrap(clang_getCursorLexicalParent(raw)) }
   /// For a specialization or instantiation, the template it came from.
   public var specializedTemplate: Cursor? { wrap(clang_getSpecializedCursorTemplate(raw)) }

@@ -6,6 +6,10 @@ enum CUDANames {
     "__noinline__", "__restrict__", "__launch_bounds__", "__align__", "__grid_constant__",
   ]
 
+  /// CUDA functions that clang declares implicitly, as NVPTX target builtins, when it parses against
+  /// a real SDK (our own declarations declare them in cu2sycl_cuda.h).
+  static let implicitBuiltins: Set<String> = ["__syncthreads"]
+
   static let builtinVariables: Set<String> = ["threadIdx", "blockIdx", "blockDim", "gridDim", "warpSize"]
 
   /// Device functions that need the work-item (barriers, fences on the group).

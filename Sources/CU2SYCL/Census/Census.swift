@@ -64,6 +64,7 @@ public final class Census {
     switch c.kind {
     case .functionDecl, .functionTemplate, .cxxMethod, .constructor, .destructor:
       function = registerFunction(c)
+      recordKeywordAttributes(c)
     case .varDecl:
       recordVariable(c, function: function)
     case .callExpr:
@@ -115,6 +116,18 @@ public final class Census {
       info.templateParameters = c.children.filter { $0.kind == .templateTypeParameter || $0.kind == .nonTypeTemplateParameter }.map(\.spelling)
     }
     return info
+  }
+
+  /// `__noinline__` is a keyword of clang's CUDA mode (clang >= 15), not a macro, so no macro
+  /// expansion records it: find it among the tokens of the function's head.
+  private func recordKeywordAttributes(_ c: Cursor) {
+    guard let start = c.extent.start.spelling, userFiles.contains(start.file) else { return }
+    guard let end = c.children.first(where: { $0.kind == .compoundStmt })?.extent.start.spelling?.offset ?? c.extent.end.spelling?.offset,
+          end > start.offset, texts[start.file].map({ $0[start.offset..<end].contains("__noinline__") }) == true else { return }
+    for token in tu.tokens(file: start.file, range: start.offset..<end) where token.spelling == "__noinline__" {
+      guard let s = token.range.start.spelling, let e = token.range.end.spelling, s.file == start.file else { continue }
+      record(kind: .attribute, name: token.spelling, cursor: nil, range: s.offset..<e.offset, function: nil, file: s.file)
+    }
   }
 
   /// The USR of the user function a call or reference names (templates resolve to the template).
@@ -263,16 +276,29 @@ public final class Census {
       return true
     }
     guard let ref = c.referenced, let file = ref.location.spelling?.file, environment.declares(file) else { return false }
-    let owner = ref.semanticParent?.spelling ?? ""
+    // Name the member after the class of the object, not the class that declares it: the SDK declares
+    // some members in (internal) base classes, e.g. thread_block_tile<32>::thread_rank().
+    var objectType = base.type
+    if objectType.isPointer { objectType = objectType.pointee }
+    let objectClass = base.declaration(of: objectType.canonical).map(\.spelling).flatMap { $0.isEmpty ? nil : $0 }
+    let owner = objectClass ?? ref.semanticParent?.spelling ?? ""
     record(kind: .member, name: owner.isEmpty ? c.spelling : "\(owner).\(c.spelling)", cursor: c, function: function)
     return false
+  }
+
+  /// clang declares some CUDA functions lazily, as NVPTX target builtins, when it parses against a real
+  /// SDK (`__syncthreads`): the declaration gets the location of the first use, in user code, and has no
+  /// text of its own (its extent is that one location).
+  private func isImplicitCUDABuiltin(_ ref: Cursor) -> Bool {
+    ref.kind == .functionDecl && CUDANames.implicitBuiltins.contains(ref.spelling)
+      && ref.extent.start.spelling?.offset == ref.location.spelling?.offset
   }
 
   private func recordReference(_ c: Cursor, function: FunctionInfo?) {
     // The first declaration decides: a user definition of a CUDA-declared function (an old
     // atomicAdd(double *) fallback, say) still names the CUDA API.
     guard let ref = Census.declaration(named: c)?.canonical, let file = ref.location.spelling?.file else { return }
-    guard environment.declares(file) else {
+    guard environment.declares(file) || isImplicitCUDABuiltin(ref) else {
       // C math used on the host came with cuda_runtime.h under nvcc; sycl.hpp does not declare it.
       let declared = ref.location.expansion?.file ?? file
       if c.kind == .declRefExpr, ref.kind == .functionDecl, let user = c.location.expansion?.file,

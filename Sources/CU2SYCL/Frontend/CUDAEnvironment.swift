@@ -37,7 +37,8 @@ public struct CUDAEnvironment: Sendable, Equatable {
                 "-Wno-unused-command-line-argument"]
     switch kind {
     case .sdk:
-      args += ["--cuda-path=\(root)", "-D_CG_LIMIT_INCLUDED_DEPENDENCIES"]
+      args += ["--cuda-path=\(root)", "-D_CG_LIMIT_INCLUDED_DEPENDENCIES",
+               "-include", CUDAEnvironment.bundled().root + "/cu2sycl_sdk_fixups.h"]
     case .bundled:
       args += ["-nocudainc", "-I", root, "-include", root + "/cu2sycl_cuda.h"]
     }
