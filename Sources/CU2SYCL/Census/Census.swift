@@ -31,6 +31,7 @@ public final class Census {
   private var macroExpansions: [String: [(range: Range<Int>, cursor: Cursor)]] = [:]
   private var seen = Set<OccurrenceKey>()
   private var macroBodyCounters: [String: Int] = [:]
+  private var dependentCalls: [(caller: FunctionInfo, name: String, call: Cursor)] = []
 
   public init(tu: TranslationUnit, environment: CUDAEnvironment, userFiles: Set<String>, texts: [String: SourceText]) {
     self.tu = tu
@@ -38,6 +39,7 @@ public final class Census {
     self.userFiles = userFiles
     self.texts = texts
     for child in tu.cursor.children { visitTopLevel(child) }
+    resolveDependentCalls()
     collectUnresolved()
   }
 
@@ -145,10 +147,46 @@ public final class Census {
   }
 
   private func recordCall(_ c: Cursor, function: FunctionInfo?) {
+    guard let function else { return }
     let callee = c.referenced ?? c.children.first.map(Syntax.stripImplicit).flatMap(Census.declaration(named:))
-    guard let function, let ref = callee, let usr = calleeUSR(ref),
-          let file = ref.location.spelling?.file, userFiles.contains(file) else { return }
+    guard let ref = callee else {
+      // A call that depends on a template parameter (`Tile<N>::run(...)`, `t.load<true>(...)`) names
+      // its callee only by spelling; it is resolved after the walk, when every function is known.
+      if let callee = c.children.first.map(Syntax.stripImplicit), let name = Census.calledName(callee) {
+        dependentCalls.append((function, name, c))
+      }
+      return
+    }
+    guard let usr = calleeUSR(ref), let file = ref.location.spelling?.file, userFiles.contains(file) else { return }
     function.calls.append((usr, c))
+  }
+
+  /// The function name a (possibly dependent) callee expression spells: `run` in `Tile<W>::run`,
+  /// `load` in `t.load<N>`.
+  static func calledName(_ callee: Cursor) -> String? {
+    if !callee.spelling.isEmpty { return callee.spelling }
+    var tokens = callee.tokens
+    if tokens.last?.spelling == ">" {
+      var depth = 0
+      while let t = tokens.popLast() {
+        if t.spelling == ">" { depth += 1 } else if t.spelling == "<" { depth -= 1; if depth == 0 { break } }
+      }
+    }
+    return tokens.last(where: { $0.kind == .identifier })?.spelling
+  }
+
+  /// Dependent calls and launches resolved by name, when exactly one device function (or kernel) has it.
+  private func resolveDependentCalls() {
+    func unique(_ name: String, _ spaces: Set<FunctionSpace>) -> String? {
+      let matches = functionOrder.compactMap { functions[$0] }.filter { $0.name == name && spaces.contains($0.space) }
+      return matches.count == 1 ? matches[0].usr : nil
+    }
+    for (caller, name, call) in dependentCalls {
+      if let usr = unique(name, [.device, .hostDevice]) { caller.calls.append((usr, call)) }
+    }
+    for i in launches.indices where launches[i].kernelUSR == nil {
+      if let name = Census.calledName(launches[i].callee), let usr = unique(name, [.kernel]) { launches[i].kernelUSR = usr }
+    }
   }
 
   private func recordVariable(_ c: Cursor, function: FunctionInfo?) {

@@ -60,11 +60,8 @@ public struct ErrorHandlingRule: MigrationRule {
     guard let text = context.texts[o.file] else { return false }
     if entry.inMacroBody {
       // In a #define: the token and its `()`.
-      var i = text.skipHorizontalSpace(from: o.offset + o.length)
-      guard i < text.bytes.count, text.bytes[i] == UInt8(ascii: "(") else { return false }
-      i = text.skipHorizontalSpace(from: i + 1)
-      guard i < text.bytes.count, text.bytes[i] == UInt8(ascii: ")") else { return false }
-      context.replace(o.file, o.offset..<(i + 1), with: "0", rule: Self.id)
+      guard let call = context.emptyCallInMacroBody(entry) else { return false }
+      context.replace(o.file, call.range, with: "0", rule: Self.id)
       return true
     }
     guard let cursor = entry.cursor, let call = context.call(named: cursor), let r = context.range(of: call),

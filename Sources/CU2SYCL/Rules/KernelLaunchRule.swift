@@ -76,7 +76,7 @@ public struct KernelLaunchRule: MigrationRule {
         context.claim(index, .manual, rule: Self.id, warning: Warnings.macroBody, message: "kernel launch inside a macro; convert it by hand")
         continue
       }
-      guard let kernel = launch.kernelUSR ?? kernelNamed(launch, context), let n = context.plan.dimensions[kernel],
+      guard let kernel = launch.kernelUSR, let n = context.plan.dimensions[kernel],
             launch.config.count >= 2 else {
         context.claim(index, .manual, rule: Self.id, warning: Warnings.unsupported,
                       message: "the launched kernel could not be identified; convert this launch by hand")
@@ -164,15 +164,6 @@ public struct KernelLaunchRule: MigrationRule {
     }
   }
 
-  /// A launch in a template whose callee is dependent (`reduce<T><<<...>>>`) names the kernel by name.
-  private func kernelNamed(_ launch: LaunchSite, _ context: MigrationContext) -> String? {
-    guard let name = identifiers(in: context.text(of: launch.callee)).last(where: { !$0.isEmpty }) else { return nil }
-    let written = context.text(of: launch.callee)
-    let base = written.split(separator: "<").first.map { identifiers(in: String($0)).last ?? "" } ?? name
-    let kernels = context.census.functionOrder.compactMap { context.census.functions[$0] }.filter { $0.space == .kernel && $0.name == base }
-    return kernels.count == 1 ? kernels[0].usr : nil
-  }
-
   // MARK: Configuration
 
   struct RangeExpression {
@@ -244,9 +235,9 @@ public struct KernelLaunchRule: MigrationRule {
       let arguments = launch.callee.referenced?.templateArgumentSpellings
         ?? written.firstIndex(of: "<").map { splitTopLevel(String(written[written.index(after: $0)...].dropLast())) }
       if let arguments, arguments.count == parameters.count {
+        // Arguments are spelled as at the launch (concrete, or the enclosing template's own parameters).
         shape.substitute(Dictionary(zip(parameters, arguments), uniquingKeysWith: { a, _ in a }))
-      }
-      if shape.mentions(parameters) {
+      } else if shape.mentions(parameters) {
         notes.append((Warnings.sharedSize, "the type of '\(shape.name)' depends on template arguments cu2sycl could not resolve; set it by hand"))
       }
     }

@@ -97,7 +97,14 @@ public struct MemoryRule: MigrationRule {
       context.use(.defaultQueue, in: r.file)
       context.claim(i, .converted, rule: Self.id)
     }
-    // Copy kinds used elsewhere (variables holding a kind) have no meaning with USM.
+    // A synchronization inside a #define (an error-check macro that syncs first, say).
+    for i in context.pending({ ["cudaDeviceSynchronize", "cudaThreadSynchronize"].contains($0.occurrence.name) && $0.inMacroBody }) {
+      guard let call = context.emptyCallInMacroBody(context.entries[i]) else { continue }
+      let wait = "\(context.queue).wait_and_throw()"
+      context.replace(context.entries[i].occurrence.file, call.range, with: call.isStatement ? wait : "(\(wait), 0)", rule: Self.id)
+      context.use(.defaultQueue, in: context.entries[i].occurrence.file)
+      context.claim(i, .converted, rule: Self.id)
+    }
   }
 
   /// The lvalue that receives the allocation, and the pointee type, from `&p`, `(void **)&p` or `pp`.

@@ -246,4 +246,17 @@ extension MigrationContext {
     guard let p = source(c) else { return [] }
     return Syntax.needsParentheses(text(of: c)) ? [.text("("), p, .text(")")] : [p]
   }
+
+  /// In a `#define` body: the range of `name()` (a call without arguments) at an occurrence, and
+  /// whether a `;` follows it (the call is a statement).
+  public func emptyCallInMacroBody(_ entry: CensusEntry) -> (range: Range<Int>, isStatement: Bool)? {
+    let o = entry.occurrence
+    guard entry.inMacroBody, let text = texts[o.file] else { return nil }
+    var i = text.skipHorizontalSpace(from: o.offset + o.length)
+    guard i < text.bytes.count, text.bytes[i] == UInt8(ascii: "(") else { return nil }
+    i = text.skipHorizontalSpace(from: i + 1)
+    guard i < text.bytes.count, text.bytes[i] == UInt8(ascii: ")") else { return nil }
+    let after = text.skipHorizontalSpace(from: i + 1)
+    return (o.offset..<(i + 1), after < text.bytes.count && text.bytes[after] == UInt8(ascii: ";"))
+  }
 }
