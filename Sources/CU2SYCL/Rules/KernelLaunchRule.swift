@@ -253,14 +253,8 @@ public struct KernelLaunchRule: MigrationRule {
 
   /// `n * sizeof(T)` bytes of T elements is `n` elements; anything else is divided by sizeof(T).
   private func elementCount(bytes: Cursor, piece: Piece, element: String, context: MigrationContext) -> [Piece] {
-    let written = Syntax.stripImplicit(bytes)
-    let sizeofElement = "sizeof(\(element))"
-    if written.kind == .binaryOperator, context.binaryOperator(written) == "*", written.children.count == 2 {
-      let l = written.children[0], r = written.children[1]
-      if context.text(of: r).replacingSpaces() == sizeofElement.replacingSpaces(), let p = context.source(l) { return [p] }
-      if context.text(of: l).replacingSpaces() == sizeofElement.replacingSpaces(), let p = context.source(r) { return [p] }
-    }
-    return [.text("(")] + [piece] + [.text(") / \(sizeofElement)")]
+    if let count = context.elementCount(inBytes: bytes, element: element), let p = context.source(count) { return [p] }
+    return [.text("(")] + [piece] + [.text(") / sizeof(\(element))")]
   }
 }
 

@@ -129,16 +129,8 @@ public struct MemoryRule: MigrationRule {
     let pointer = pointerType.trimmingCharacters(in: .whitespaces)
     let element = pointer.hasSuffix("*") ? String(pointer.dropLast()).trimmingCharacters(in: .whitespaces) : pointer
     if element == "void" || element.isEmpty { return [.text("sycl::\(function)("), sizePiece, .text(", \(q))")] }
-    let written = Syntax.stripImplicit(size)
-    if written.kind == .binaryOperator, context.binaryOperator(written) == "*", written.children.count == 2 {
-      let sizeofElement = "sizeof(\(element))".replacingSpaces()
-      let l = written.children[0], r = written.children[1]
-      if context.text(of: r).replacingSpaces() == sizeofElement, let p = context.source(l) {
-        return [.text("sycl::\(function)<\(element)>("), p, .text(", \(q))")]
-      }
-      if context.text(of: l).replacingSpaces() == sizeofElement, let p = context.source(r) {
-        return [.text("sycl::\(function)<\(element)>("), p, .text(", \(q))")]
-      }
+    if let count = context.elementCount(inBytes: size, element: element), let p = context.source(count) {
+      return [.text("sycl::\(function)<\(element)>("), p, .text(", \(q))")]
     }
     return [.text("static_cast<\(pointer)>(sycl::\(function)("), sizePiece, .text(", \(q)))")]
   }

@@ -259,4 +259,15 @@ extension MigrationContext {
     let after = text.skipHorizontalSpace(from: i + 1)
     return (o.offset..<(i + 1), after < text.bytes.count && text.bytes[after] == UInt8(ascii: ";"))
   }
+
+  /// In a byte count written `n * sizeof(T)` or `sizeof(T) * n`, the element count `n`.
+  public func elementCount(inBytes bytes: Cursor, element: String) -> Cursor? {
+    let written = Syntax.stripImplicit(bytes)
+    guard written.kind == .binaryOperator, binaryOperator(written) == "*", written.children.count == 2 else { return nil }
+    let sizeofElement = "sizeof(\(element))".replacingSpaces()
+    let l = written.children[0], r = written.children[1]
+    if text(of: r).replacingSpaces() == sizeofElement { return l }
+    if text(of: l).replacingSpaces() == sizeofElement { return r }
+    return nil
+  }
 }
