@@ -117,6 +117,9 @@ public final class Census {
     if c.kind == .functionTemplate {
       info.templateParameters = c.children.filter { $0.kind == .templateTypeParameter || $0.kind == .nonTypeTemplateParameter }.map(\.spelling)
     }
+    if let owner = c.semanticParent, owner.kind == .classTemplate {
+      info.classTemplateParameters = owner.children.filter { $0.kind == .templateTypeParameter || $0.kind == .nonTypeTemplateParameter }.map(\.spelling)
+    }
     return info
   }
 

@@ -43,12 +43,9 @@ public final class KernelPlan {
       guard let f = functions[usr], !visiting.contains(usr) else { return [] }
       var out = f.sharedVariables
       for call in f.calls where call.callee != usr {
-        let arguments = call.call.referenced?.templateArgumentSpellings
-        let parameters = functions[call.callee]?.templateParameters ?? []
+        let map = templateArgumentMap(of: call.call, callee: functions[call.callee])
         for var v in locals(call.callee, visiting.union([usr])) where !out.contains(where: { $0.name == v.name }) {
-          if let arguments, arguments.count == parameters.count, !parameters.isEmpty {
-            v.substitutions.append(Dictionary(zip(parameters, arguments), uniquingKeysWith: { a, _ in a }))
-          }
+          if !map.isEmpty { v.substitutions.append(map) }
           out.append(v)
         }
       }
@@ -98,6 +95,35 @@ public final class KernelPlan {
         dim3Dimensions[usr] = max(dim3Dimensions[usr] ?? 1, n)
       }
     }
+  }
+
+  /// Template parameters of a called function (and of its class template) mapped to the arguments of
+  /// one call: from the specialization libclang resolved, else from the written `C<a>::f<b>(...)`.
+  func templateArgumentMap(of call: Cursor, callee: FunctionInfo?) -> [String: String] {
+    guard let callee, !(callee.templateParameters.isEmpty && callee.classTemplateParameters.isEmpty) else { return [:] }
+    var map: [String: String] = [:]
+    func add(_ parameters: [String], _ arguments: [String]?) {
+      guard let arguments, arguments.count == parameters.count else { return }
+      for (p, a) in zip(parameters, arguments) where map[p] == nil { map[p] = a }
+    }
+    add(callee.templateParameters, call.referenced?.templateArgumentSpellings)
+    guard let c = call.children.first.map(Syntax.stripImplicit), let s = c.extent.start.spelling, let e = c.extent.end.spelling,
+          let text = census.texts[s.file] else { return map }
+    let written = text[s.offset..<e.offset]
+    // `Class<A, B>::run` and `object.method<C>`: the argument lists as written.
+    let parts = written.components(separatedBy: "::")
+    if parts.count >= 2, let classPart = parts.dropLast().last, let args = KernelPlan.writtenTemplateArguments(classPart) {
+      add(callee.classTemplateParameters, args)
+    }
+    if let last = parts.last, let args = KernelPlan.writtenTemplateArguments(last) { add(callee.templateParameters, args) }
+    return map
+  }
+
+  /// `name<a, b>` gives ["a", "b"].
+  static func writtenTemplateArguments(_ text: String) -> [String]? {
+    let t = text.trimmingCharacters(in: .whitespaces)
+    guard t.hasSuffix(">"), let open = t.firstIndex(of: "<") else { return nil }
+    return splitTopLevel(String(t[t.index(after: open)..<t.index(before: t.endIndex)]))
   }
 
   /// The variable declaration a launch configuration argument names, if it is a `dim3` variable.

@@ -35,6 +35,8 @@ public final class FunctionInfo {
   public var calls: [(callee: String, call: Cursor)] = []
   /// Template parameter names, in order.
   public var templateParameters: [String] = []
+  /// For a member function of a class template, the class's template parameters.
+  public var classTemplateParameters: [String] = []
 
   init(usr: String, name: String, space: FunctionSpace) {
     self.usr = usr

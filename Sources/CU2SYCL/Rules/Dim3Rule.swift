@@ -69,6 +69,17 @@ public struct Dim3Rule: MigrationRule {
       } else if !isAssigned(cursor, context) {
         context.replace(r.file, r.range, with: "1", rule: Self.id)
         context.claim(i, .converted, rule: Self.id)
+      } else if let assignment = context.semanticParent(of: cursor), let value = assignment.children.last,
+                context.text(of: Syntax.stripImplicit(value)) == "1", context.isStatement(assignment),
+                let ar = context.range(of: assignment), let text = context.texts[ar.file] {
+        // `grid.y = 1` on a range without a y dimension changes nothing: the statement goes.
+        var end = text.skipHorizontalSpace(from: ar.range.upperBound)
+        if end < text.bytes.count, text.bytes[end] == UInt8(ascii: ";") { end += 1 }
+        context.replace(ar.file, text.wholeLines(around: ar.range.lowerBound..<end), with: "", rule: Self.id)
+        context.claim(i, .converted, rule: Self.id)
+      } else {
+        context.claim(i, .manual, rule: Self.id, warning: Warnings.dim3Use,
+                      message: "this sets a dimension the kernel does not have; give the range that dimension by hand")
       }
     }
   }

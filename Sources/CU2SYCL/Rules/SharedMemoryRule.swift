@@ -89,11 +89,24 @@ public struct SharedVariableShape {
     let firstTokens = first == v.decl ? tokens : first.tokens
     guard let firstName = firstTokens.firstIndex(where: { $0.kind == .identifier && $0.spelling == first.spelling }) else { return nil }
     let dropped: Set<String> = ["__shared__", "extern", "static"]
-    base = firstTokens[..<firstName].map(\.spelling).filter { !dropped.contains($0) }.joined(separator: " ")
+    base = SharedVariableShape.join(firstTokens[..<firstName].filter { !dropped.contains($0.spelling) })
     name = v.name
     dimensions = text[nameEnd..<r.range.upperBound].trimmingCharacters(in: .whitespaces)
     isDynamic = v.isDynamic
     for map in v.substitutions { substitute(map) }
+  }
+
+  /// Tokens as C++ is usually written: a space between words and after commas only (`FDWT53<W, H>`).
+  static func join<S: Sequence>(_ tokens: S) -> String where S.Element == Token {
+    var out = ""
+    var previousIsWord = false
+    for t in tokens {
+      let isWord = t.kind != .punctuation
+      if (isWord && previousIsWord) || out.hasSuffix(",") { out += " " }
+      out += t.spelling
+      previousIsWord = isWord
+    }
+    return out
   }
 
   /// Replaces template parameters by arguments in the element type and dimensions.
