@@ -12,9 +12,10 @@ setup:
 build: setup
 	$(SWIFT) build
 
+# The demo migrates the CUDA files of Fixtures/demo (their expected SYCL sits next to them).
 demo: build
-	@rm -rf $(DEMO_OUT)
-	$(BIN) migrate Fixtures/demo --out $(DEMO_OUT) --report-json $(DEMO_OUT)/../demo-report.json
+	@rm -rf $(DEMO_OUT) .build/demo-in && mkdir -p .build/demo-in && cp Fixtures/demo/*.cu .build/demo-in/
+	$(BIN) migrate .build/demo-in --out $(DEMO_OUT) --report-json .build/demo-report.json
 	@echo "migrated SYCL is in $(DEMO_OUT)"
 
 unit-test: build

@@ -232,6 +232,7 @@ public final class Migrator {
 
     // Emit.
     var outputs: [(String, [UInt8])] = []
+    var copiedIndices = Set<Int>()
     var usedHelpers = Set<RuntimeHelper>()
     for f in project.files {
       let path = root + "/" + f.relativePath
@@ -242,9 +243,11 @@ public final class Migrator {
         if let text = texts[path], case let renames = Migrator.includeRenames(in: text, root: root, texts: texts), !renames.isEmpty {
           var rewriter = Rewriter(text: text)
           rewriter.add(contentsOf: renames)
+          copiedIndices.insert(outputs.count)
           outputs.append((f.relativePath, rewriter.apply()))
           fileReports[path] = FileReport(input: f.relativePath, output: f.relativePath, status: .copied, hasErrors: false, diagnostics: [], counts: CoverageCounts())
         } else if let data = FileManager.default.contents(atPath: path) {
+          copiedIndices.insert(outputs.count)
           outputs.append((f.relativePath, [UInt8](data)))
           fileReports[path] = FileReport(input: f.relativePath, output: f.relativePath, status: .copied, hasErrors: false, diagnostics: [], counts: CoverageCounts())
         } else {
@@ -270,6 +273,18 @@ public final class Migrator {
     }
     if !usedHelpers.isEmpty {
       outputs.append((RuntimeHeader.relativePath, Array(RuntimeHeader.contents(usedHelpers).utf8)))
+    }
+    // Two inputs must not write one output (a `k.sycl.cpp` left next to `k.cu` by an earlier run, say):
+    // the migrated file wins and the other input is reported, not copied over it.
+    let migratedOutputs = Set(fileReports.values.filter { $0.status == .migrated }.compactMap(\.output))
+    outputs = outputs.enumerated().filter { i, output in !(copiedIndices.contains(i) && migratedOutputs.contains(output.0)) }.map(\.element)
+    for (path, report) in fileReports where report.status == .copied {
+      guard let out = report.output, migratedOutputs.contains(out) else { continue }
+      fileReports[path]?.status = .skipped
+      fileReports[path]?.output = nil
+      let message = "not copied: the migration of another file writes \(out)"
+      fileReports[path]?.diagnostics.append(LocatedDiagnostic(file: report.input, line: 0, column: 0, severity: "warning", message: message))
+      onDiagnostic("\(path): warning: \(message)")
     }
     let all = order.compactMap { occurrences[$0] }.map { o -> Occurrence in
       var o = o

@@ -97,4 +97,18 @@ final class BadInputTests: XCTestCase {
     XCTAssertTrue(out.starts(with: bytes.prefix(30)))
     XCTAssertEqual(out.last(where: { $0 != 0x0A }), 0xFF, "invalid bytes are kept")
   }
+
+  /// An earlier output left next to its input is not copied over the new migration.
+  func testOutputCollisionKeepsTheMigration() throws {
+    let input = TestSupport.temporaryDirectory("in")
+    TestSupport.write(good, to: input + "/a.cu")
+    TestSupport.write("stale\n", to: input + "/a.sycl.cpp")
+    let result = try Migrator(options: MigrationOptions(inputRoot: input, outputRoot: nil)).plan()
+    let outputs = result.outputs.filter { $0.path == "a.sycl.cpp" }
+    XCTAssertEqual(outputs.count, 1)
+    XCTAssertTrue(String(decoding: outputs[0].bytes, as: UTF8.self).contains("sycl::nd_item"))
+    let stale = try XCTUnwrap(result.report.files.first { $0.input == "a.sycl.cpp" })
+    XCTAssertEqual(stale.status, .skipped)
+    XCTAssertTrue(stale.diagnostics.first?.message.contains("not copied") == true)
+  }
 }

@@ -54,6 +54,7 @@ public enum FileStatus: String, Codable, Sendable {
   case migrated   // parsed and rewritten
   case copied     // no CUDA: copied verbatim
   case failed     // could not be read, parsed or written
+  case skipped    // not written: its output path is a migrated file's
 }
 
 public struct FileReport: Codable, Sendable {

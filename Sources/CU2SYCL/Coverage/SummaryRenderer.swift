@@ -23,7 +23,8 @@ public enum SummaryRenderer {
     if !unsupported.isEmpty {
       out += "top unsupported: " + unsupported.prefix(8).map { "\($0.0) (\($0.1))" }.joined(separator: ", ") + "\n"
     }
-    out += String(format: "%d files migrated, %d copied, %d with errors; %d of %d CUDA constructs converted (%.1f%%), %d to review, %d manual, %d unsupported\n",
+    let skipped = report.files.filter { $0.status == .skipped }.count
+    out += String(format: "%d files migrated, %d copied\(skipped > 0 ? ", \(skipped) skipped" : ""), %d with errors; %d of %d CUDA constructs converted (%.1f%%), %d to review, %d manual, %d unsupported\n",
                   report.files.filter { $0.status == .migrated }.count, report.files.filter { $0.status == .copied }.count,
                   report.failedFiles.count, t.converted, t.found, t.percent, t.review, t.manual, t.unsupported)
     return out
