@@ -15,6 +15,18 @@ enum CUDANames {
   /// Device functions that need the work-item (barriers, fences on the group).
   static let barriers: Set<String> = ["__syncthreads", "__syncthreads_count", "__syncthreads_and", "__syncthreads_or", "__syncwarp"]
 
+  /// Warp-level functions: they become sub-group operations, so the function needs the work-item and
+  /// its kernel a required sub-group size of 32 (CUDA's warp).
+  static let subGroupFunctions: Set<String> = [
+    "__shfl_sync", "__shfl_up_sync", "__shfl_down_sync", "__shfl_xor_sync", "__shfl", "__shfl_up", "__shfl_down", "__shfl_xor",
+    "__ballot_sync", "__any_sync", "__all_sync", "__uni_sync", "__match_any_sync", "__match_all_sync", "__activemask",
+    "__ballot", "__any", "__all", "__syncwarp", "__reduce_add_sync", "__reduce_min_sync", "__reduce_max_sync",
+    "__reduce_and_sync", "__reduce_or_sync", "__reduce_xor_sync", "tiled_partition", "coalesced_threads",
+  ]
+
+  /// Other device functions that need the work-item (cooperative groups' views of the launch).
+  static let itemFunctions: Set<String> = ["this_thread_block", "this_grid", "this_multi_grid", "thread_rank", "group_index", "thread_index"]
+
   static let headerNames: Set<String> = [
     "cuda.h", "cuda_runtime.h", "cuda_runtime_api.h", "device_launch_parameters.h", "device_functions.h",
     "vector_types.h", "vector_functions.h", "math_functions.h", "cuda_fp16.h", "cuda_bf16.h", "cooperative_groups.h",

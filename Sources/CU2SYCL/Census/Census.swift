@@ -363,7 +363,11 @@ public final class Census {
       return
     default:
       record(kind: .function, name: name, cursor: c, function: function)
-      if CUDANames.barriers.contains(name) { function?.usesItemDirectly = true }
+      if CUDANames.barriers.contains(name) || CUDANames.itemFunctions.contains(name) { function?.usesItemDirectly = true }
+      if CUDANames.subGroupFunctions.contains(name) {
+        function?.usesItemDirectly = true
+        function?.usesSubGroupsDirectly = true
+      }
     }
   }
 

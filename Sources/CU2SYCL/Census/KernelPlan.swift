@@ -5,6 +5,9 @@ import Clang
 public final class KernelPlan {
   /// Functions that receive the `nd_item` (kernels always do).
   public private(set) var needsItem = Set<String>()
+  /// Kernels that (through their calls) use warp-level functions: their launches require sub-groups
+  /// of 32 work-items, CUDA's warp size.
+  public private(set) var usesSubGroups = Set<String>()
   /// SYCL dimensionality (1...3) of kernels and of the device functions they call.
   public private(set) var dimensions: [String: Int] = [:]
   /// Local memory each function receives as parameters, in order (own variables, then callees').
@@ -33,6 +36,17 @@ public final class KernelPlan {
       changed = false
       for (usr, f) in deviceSide where !needsItem.contains(usr) && f.calls.contains(where: { needsItem.contains($0.callee) }) {
         needsItem.insert(usr)
+        changed = true
+      }
+    }
+
+    // Sub-group use flows up the call graph the same way.
+    usesSubGroups = Set(deviceSide.filter { $0.value.usesSubGroupsDirectly }.keys)
+    changed = true
+    while changed {
+      changed = false
+      for (usr, f) in deviceSide where !usesSubGroups.contains(usr) && f.calls.contains(where: { usesSubGroups.contains($0.callee) }) {
+        usesSubGroups.insert(usr)
         changed = true
       }
     }

@@ -135,7 +135,9 @@ public struct KernelLaunchRule: MigrationRule {
       extra.append(shape.isDynamic ? "\(acc).get_multi_ptr<sycl::access::decorated::no>().get()" : acc)
     }
     call.append(.text((launch.arguments.isEmpty ? "" : ", ") + extra.joined(separator: ", ") + ");"))
-    let lambda = "[=](sycl::nd_item<\(n)> \(context.itemName)) {"
+    // Warp-level code assumes CUDA's 32-wide warps: require sub-groups of 32.
+    let attribute = context.plan.usesSubGroups.contains(kernel) ? " [[sycl::reqd_sub_group_size(32)]]" : ""
+    let lambda = "[=](sycl::nd_item<\(n)> \(context.itemName))\(attribute) {"
 
     var out: [Piece]
     if locals.isEmpty {
