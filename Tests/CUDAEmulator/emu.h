@@ -14,6 +14,8 @@
 #define __shared__ static
 #define __forceinline__ inline
 #define __restrict__ __restrict
+#define __constant__
+#define __managed__
 struct uint3 { unsigned int x, y, z; };
 struct dim3 {
   unsigned int x, y, z;
@@ -41,6 +43,14 @@ template <class T> cudaError_t cudaMallocManaged(T **p, size_t n, unsigned = 1) 
 inline cudaError_t cudaFree(void *p) { free(p); return cudaSuccess; }
 inline cudaError_t cudaFreeHost(void *p) { free(p); return cudaSuccess; }
 inline cudaError_t cudaMemcpy(void *d, const void *s, size_t n, cudaMemcpyKind) { memcpy(d, s, n); return cudaSuccess; }
+template <class T> cudaError_t cudaMemcpyToSymbol(T &symbol, const void *s, size_t n, size_t offset = 0, cudaMemcpyKind = cudaMemcpyHostToDevice) {
+  memcpy(reinterpret_cast<char *>(&symbol) + offset, s, n);
+  return cudaSuccess;
+}
+template <class T> cudaError_t cudaMemcpyFromSymbol(void *d, const T &symbol, size_t n, size_t offset = 0, cudaMemcpyKind = cudaMemcpyDeviceToHost) {
+  memcpy(d, reinterpret_cast<const char *>(&symbol) + offset, n);
+  return cudaSuccess;
+}
 inline cudaError_t cudaMemset(void *d, int v, size_t n) { memset(d, v, n); return cudaSuccess; }
 inline cudaError_t cudaDeviceSynchronize() { return cudaSuccess; }
 inline cudaError_t cudaThreadSynchronize() { return cudaSuccess; }

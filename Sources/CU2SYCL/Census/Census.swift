@@ -23,6 +23,9 @@ public final class Census {
   public private(set) var functions: [String: FunctionInfo] = [:]
   public private(set) var functionOrder: [String] = []
   public private(set) var launches: [LaunchSite] = []
+  /// File-scope device variables, by USR, in declaration order.
+  public private(set) var deviceGlobals: [String: DeviceGlobal] = [:]
+  public private(set) var deviceGlobalOrder: [String] = []
   /// `#include` directives of user headers: directive cursor and included file.
   public private(set) var includes: [(directive: Cursor, file: String)] = []
   public private(set) var parent: [Cursor: Cursor] = [:]
@@ -193,6 +196,18 @@ public final class Census {
   }
 
   private func recordVariable(_ c: Cursor, function: FunctionInfo?) {
+    // clang 16 ignores the SDK's `managed` attribute, so `__managed__` is also recognized by its spelling.
+    let declarationText = c.extent.start.spelling.flatMap { s in texts[s.file].map { $0[s.offset..<(c.extent.end.spelling?.offset ?? s.offset)] } } ?? ""
+    if function == nil, c.children.contains(where: { $0.kind == .cudaConstantAttr || $0.kind == .cudaDeviceAttr })
+        || declarationText.split(separator: "=").first?.contains("__managed__") == true {
+      let text = declarationText
+      let usr = c.canonical.usr
+      if deviceGlobals[usr] == nil { deviceGlobalOrder.append(usr) }
+      deviceGlobals[usr] = DeviceGlobal(decl: c, name: c.spelling, usr: usr, isManaged: text.contains("__managed__"),
+                                        isConstant: c.children.contains { $0.kind == .cudaConstantAttr },
+                                        isExtern: c.storageClass == Cursor.storageExtern)
+      return
+    }
     guard c.children.contains(where: { $0.kind == .cudaSharedAttr }), let function else { return }
     let statement = parent[c].flatMap { $0.kind == .declStmt ? $0 : nil }
     function.sharedVariables.append(SharedVariable(decl: c, declStatement: statement, name: c.spelling,
@@ -340,6 +355,11 @@ public final class Census {
     // atomicAdd(double *) fallback, say) still names the CUDA API.
     guard let ref = Census.declaration(named: c)?.canonical, let file = ref.location.spelling?.file else { return }
     guard environment.declares(file) || isImplicitCUDABuiltin(ref) else {
+      // Device code using a __device__/__constant__/__managed__ variable receives it as a parameter.
+      if ref.kind == .varDecl, deviceGlobals[ref.usr] != nil, let function, function.space != .host,
+         !function.deviceGlobals.contains(ref.usr) {
+        function.deviceGlobals.append(ref.usr)
+      }
       // C math used on the host came with cuda_runtime.h under nvcc; sycl.hpp does not declare it.
       let declared = ref.location.expansion?.file ?? file
       if c.kind == .declRefExpr, ref.kind == .functionDecl, let user = c.location.expansion?.file,

@@ -5,6 +5,8 @@ import Clang
 public final class KernelPlan {
   /// Functions that receive the `nd_item` (kernels always do).
   public private(set) var needsItem = Set<String>()
+  /// Device variables each function receives as parameters (after its local memory).
+  public private(set) var globalVariables: [String: [DeviceGlobal]] = [:]
   /// Kernels that (through their calls) use warp-level functions: their launches require sub-groups
   /// of 32 work-items, CUDA's warp size.
   public private(set) var usesSubGroups = Set<String>()
@@ -66,6 +68,23 @@ public final class KernelPlan {
       return out
     }
     for usr in deviceSide.keys { localVariables[usr] = locals(usr, []) }
+
+    // Device variables (__device__, __constant__, __managed__) flow up the call graph the same way,
+    // and make the functions that use them take parameters.
+    func globals(_ usr: String, _ visiting: Set<String>) -> [String] {
+      guard let f = functions[usr], !visiting.contains(usr) else { return [] }
+      var out = f.deviceGlobals
+      for call in f.calls where call.callee != usr {
+        for g in globals(call.callee, visiting.union([usr])) where !out.contains(g) { out.append(g) }
+      }
+      return out
+    }
+    for usr in deviceSide.keys {
+      let used = globals(usr, [])
+      if !used.isEmpty { needsItem.insert(usr) }
+      // In declaration order, so every signature lists them the same way.
+      globalVariables[usr] = census.deviceGlobalOrder.filter { used.contains($0) }.compactMap { census.deviceGlobals[$0] }
+    }
 
     // Dimensions: functions connected by calls share one; launches and built-in uses raise it.
     var parent: [String: String] = [:]

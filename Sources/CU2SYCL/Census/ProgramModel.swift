@@ -35,6 +35,8 @@ public final class FunctionInfo {
   public var sharedVariables: [SharedVariable] = []
   /// Calls to other user functions: callee USR and the call expression.
   public var calls: [(callee: String, call: Cursor)] = []
+  /// `__device__`/`__constant__`/`__managed__` variables the function reads or writes (by USR, in order).
+  public var deviceGlobals: [String] = []
   /// Template parameter names, in order.
   public var templateParameters: [String] = []
   /// For a member function of a class template, the class's template parameters.
@@ -45,6 +47,19 @@ public final class FunctionInfo {
     self.name = name
     self.space = space
   }
+}
+
+/// A file-scope `__device__`, `__constant__` or `__managed__` variable.
+public struct DeviceGlobal {
+  public var decl: Cursor
+  public var name: String
+  public var usr: String
+  /// Host code may read and write it directly (`__managed__`).
+  public var isManaged: Bool
+  public var isConstant: Bool
+  public var isExtern: Bool
+  /// As a variable the kernels receive, like shared memory.
+  public var asParameterVariable: SharedVariable { SharedVariable(decl: decl, declStatement: nil, name: name, isDynamic: false) }
 }
 
 /// A kernel launch `k<<<grid, block, shmem, stream>>>(args)`.

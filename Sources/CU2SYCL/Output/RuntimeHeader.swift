@@ -12,7 +12,7 @@ public enum RuntimeHeader {
     namespace cu2sycl {
 
     """
-    if helpers.contains(.defaultQueue) {
+    if helpers.contains(.defaultQueue) || helpers.contains(.allocateSymbol) {
       out += """
 
       // CUDA's default stream: one in-order queue shared by the whole program. Errors from kernels
@@ -34,6 +34,21 @@ public enum RuntimeHeader {
       // SYCL reports failures as exceptions, so a migrated status code is 0 unless the program made it.
       inline const char *error_string(int status) {
         return status == 0 ? "no error" : "error (SYCL reports details through sycl::exception)";
+      }
+
+      """
+    }
+    if helpers.contains(.allocateSymbol) {
+      out += """
+
+      // CUDA's __device__, __constant__ and __managed__ variables: one USM allocation each, holding the
+      // initial value, that the kernels using it receive as a parameter. Managed ones are host-accessible.
+      template <typename T>
+      T *allocate_symbol(bool host_accessible, const T &initial = T{}) {
+        sycl::queue &q = default_queue();
+        T *symbol = host_accessible ? sycl::malloc_shared<T>(1, q) : sycl::malloc_device<T>(1, q);
+        q.memcpy(symbol, &initial, sizeof(T)).wait();
+        return symbol;
       }
 
       """

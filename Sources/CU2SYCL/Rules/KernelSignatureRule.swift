@@ -33,9 +33,10 @@ public struct KernelSignatureRule: MigrationRule {
       let n = plan.dimensions[usr] ?? 1
       var params = ["const sycl::nd_item<\(n)> &\(context.itemName)"]
       params += (plan.localVariables[usr] ?? []).compactMap { SharedVariableShape($0, context: context)?.parameter }
+      params += (plan.globalVariables[usr] ?? []).compactMap { SharedVariableShape($0.asParameterVariable, context: context)?.parameter }
       for decl in f.declarations { addParameters(params, to: decl, context: context) }
-      // Calls from other device functions pass the item and local memory along.
-      let args = [context.itemName] + (plan.localVariables[usr] ?? []).map(\.name)
+      // Calls from other device functions pass the item, local memory and device variables along.
+      let args = [context.itemName] + (plan.localVariables[usr] ?? []).map(\.name) + (plan.globalVariables[usr] ?? []).map(\.name)
       for callerUSR in context.census.functionOrder {
         guard let callerInfo = context.census.functions[callerUSR] else { continue }
         for call in callerInfo.calls where call.callee == usr {

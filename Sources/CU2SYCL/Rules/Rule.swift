@@ -34,6 +34,7 @@ extension MigrationRule {
 public enum RuleRegistry {
   public static let rules: [any MigrationRule.Type] = [
     IncludeRule.self,
+    DeviceMemoryRule.self,
     ExecutionSpaceRule.self,
     SharedMemoryRule.self,
     KernelSignatureRule.self,

@@ -88,10 +88,13 @@ public struct SharedVariableShape {
     let first = v.declStatement?.children.first { $0.kind == .varDecl } ?? v.decl
     let firstTokens = first == v.decl ? tokens : first.tokens
     guard let firstName = firstTokens.firstIndex(where: { $0.kind == .identifier && $0.spelling == first.spelling }) else { return nil }
-    let dropped: Set<String> = ["__shared__", "extern", "static"]
+    let dropped: Set<String> = ["__shared__", "__constant__", "__device__", "__managed__", "extern", "static"]
     base = SharedVariableShape.join(firstTokens[..<firstName].filter { !dropped.contains($0.spelling) })
     name = v.name
-    dimensions = text[nameEnd..<r.range.upperBound].trimmingCharacters(in: .whitespaces)
+    // Up to an initializer (`__device__ int n = 0;` has no dimensions).
+    var declarator = text[nameEnd..<r.range.upperBound]
+    if let eq = declarator.firstIndex(of: "=") { declarator = String(declarator[..<eq]) }
+    dimensions = declarator.trimmingCharacters(in: .whitespaces)
     isDynamic = v.isDynamic
     for map in v.substitutions { substitute(map) }
   }

@@ -26,8 +26,8 @@ public enum Warnings {
     id: "W006", title: "overlapping rewrites",
     explanation: "Two rewrites touched the same code, so one was not applied. This is a cu2sycl bug; please report it with the input. The code shown is only partly converted.")
   public static let deviceVariable = WarningKind(
-    id: "W007", title: "device global variable",
-    explanation: "A __device__, __constant__ or __managed__ variable at file scope has no portable SYCL 2020 equivalent here. Allocate it with USM (sycl::malloc_device / malloc_shared) and pass the pointer to the kernels that use it.")
+    id: "W007", title: "device variable not converted",
+    explanation: "A __device__, __constant__ or __managed__ variable is declared extern (separate compilation) or could not be read, or a symbol copy names something cu2sycl did not convert. Make it a USM allocation (cu2sycl::allocate_symbol) and pass it to the kernels that use it, as cu2sycl does for the variables it converts.")
   public static let hostDeviceItem = WarningKind(
     id: "W008", title: "host-device function needs the work-item",
     explanation: "A __host__ __device__ function reads built-in variables or uses barriers, so it now takes the nd_item, and host callers cannot call it. Split it into a host and a device version.")
