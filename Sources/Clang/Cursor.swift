@@ -144,6 +144,7 @@ public struct CursorKind: Hashable, Sendable, CustomStringConvertible {
   public static let whileStmt = k(CXCursor_WhileStmt)
   public static let doStmt = k(CXCursor_DoStmt)
   public static let nullStmt = k(CXCursor_NullStmt)
+  public static let gccAsmStmt = k(CXCursor_GCCAsmStmt)
   public static let translationUnit = k(CXCursor_TranslationUnit)
   public static let unexposedAttr = k(CXCursor_UnexposedAttr)
   public static let cudaConstantAttr = k(CXCursor_CUDAConstantAttr)

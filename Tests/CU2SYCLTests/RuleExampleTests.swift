@@ -23,14 +23,18 @@ final class RuleExampleTests: XCTestCase {
         let (sycl, report, outputs) = try TestSupport.migrate("#include <cuda_runtime.h>\n" + example.cuda)
         let runtime = outputs[RuntimeHeader.relativePath] != nil ? "#include \"cu2sycl/runtime.hpp\"\n" : ""
         XCTAssertEqual(sycl, "#include <sycl/sycl.hpp>\n" + runtime + example.sycl, "rule \(rule.id), example \(n + 1)")
-        XCTAssertEqual(report.totals.converted, report.totals.found,
-                       "rule \(rule.id), example \(n + 1): not everything converted: \(report.occurrences.filter { $0.outcome != .converted }.map(\.name))")
+        // Examples of what is flagged show the warning; all others convert everything.
+        if !example.sycl.contains("CU2SYCL-W") {
+          XCTAssertEqual(report.totals.converted, report.totals.found,
+                         "rule \(rule.id), example \(n + 1): not everything converted: \(report.occurrences.filter { $0.outcome != .converted }.map(\.name))")
+        }
         if rule.claimsOccurrences {
           XCTAssertTrue(report.occurrences.contains { $0.rule == rule.id }, "rule \(rule.id), example \(n + 1) does not exercise the rule")
         }
         let path = out + "/\(rule.id)-\(n + 1).cpp"
         TestSupport.write(sycl, to: path)
-        files.append(path)
+        // What is flagged is left as CUDA for a person, so it need not compile yet.
+        if !example.sycl.contains("CU2SYCL-W") { files.append(path) }
       }
     }
     TestSupport.write(RuntimeHeader.contents(Set(RuntimeHelper.allCases)), to: out + "/" + RuntimeHeader.relativePath)

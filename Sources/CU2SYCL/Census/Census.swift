@@ -86,6 +86,8 @@ public final class Census {
       if recordMember(c, function: function) { return }
     case .declRefExpr, .typeRef, .templateRef, .overloadedDeclRef:
       recordReference(c, function: function)
+    case .gccAsmStmt where function.map({ $0.space != .host }) ?? false:
+      record(kind: .inlineAssembly, name: "asm", cursor: c, function: function)
     default:
       break
     }

@@ -10,6 +10,7 @@ public enum ConstructKind: String, Sendable, Codable, CaseIterable {
   case member           // a field of a CUDA type (prop.name, block.x)
   case macro            // another macro from the CUDA headers
   case unresolved       // a CUDA-looking name that did not resolve to any declaration
+  case inlineAssembly = "inline-asm"  // asm("...") in device code (PTX)
 }
 
 /// Where the occurrence is: host code, device code (device functions), a kernel, or file scope.

@@ -72,6 +72,11 @@ public struct KernelLaunchRule: MigrationRule {
               let o = context.entries[$0].occurrence
               return o.kind == .launch && o.file == r.file && o.rule == nil && r.range.contains(o.offset)
             }) else { continue }
+      if let caller = launch.enclosingFunction.flatMap({ context.census.functions[$0] }), caller.space != .host {
+        context.claim(index, .manual, rule: Self.id, warning: Warnings.dynamicParallelism,
+                      message: "a kernel launched from device code (dynamic parallelism) has no SYCL equivalent; launch it from the host")
+        continue
+      }
       guard let text = context.texts[r.file], text[r.range].replacingSpaces().contains("<<<") else {
         context.claim(index, .manual, rule: Self.id, warning: Warnings.macroBody, message: "kernel launch inside a macro; convert it by hand")
         continue

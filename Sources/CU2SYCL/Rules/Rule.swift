@@ -47,6 +47,8 @@ public enum RuleRegistry {
     ErrorHandlingRule.self,
     AtomicRule.self,
     MathRule.self,
+    ReadOnlyLoadRule.self,
+    DeviceRestrictionsRule.self,
   ]
 
   public static func rule(id: String) -> (any MigrationRule.Type)? { rules.first { $0.id == id } }

@@ -37,9 +37,21 @@ public enum Warnings {
   public static let subGroupSize = WarningKind(
     id: "W010", title: "warp size assumed",
     explanation: "warpSize became the sub-group size, which SYCL devices choose (often 8, 16 or 32; not always 32). Code that only uses it for index arithmetic is fine; code that assumes 32 lanes (masks, shuffles, fixed-size arrays) must be checked.")
+  public static let devicePrintf = WarningKind(
+    id: "W011", title: "printf in device code",
+    explanation: "SYCL 2020 has no printf in kernels. Create a sycl::stream in the command group (sycl::stream out(65536, 256, cgh)), pass it to the kernel and write to it with <<, or remove the output.")
+  public static let clock = WarningKind(
+    id: "W012", title: "device clock",
+    explanation: "clock() and clock64() read a per-multiprocessor cycle counter that SYCL does not expose. Time kernels from the host (sycl::event profiling or std::chrono) instead.")
+  public static let inlineAssembly = WarningKind(
+    id: "W013", title: "inline PTX assembly",
+    explanation: "PTX assembly only runs on NVIDIA GPUs. Rewrite it with SYCL built-ins (group algorithms, atomics, math functions) that express the same operation.")
+  public static let dynamicParallelism = WarningKind(
+    id: "W014", title: "kernel launch from device code",
+    explanation: "A kernel that launches kernels (dynamic parallelism) has no SYCL equivalent: a SYCL kernel cannot submit work. Restructure: launch the child work from the host after the parent kernel, or merge it into the parent.")
 
   public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable,
-                                          hostDeviceItem, parseError, subGroupSize]
+                                          hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }
