@@ -37,9 +37,19 @@ public enum Warnings {
   public static let subGroupSize = WarningKind(
     id: "W010", title: "warp size assumed",
     explanation: "warpSize became the sub-group size, which SYCL devices choose (often 8, 16 or 32; not always 32). Code that only uses it for index arithmetic is fine; code that assumes 32 lanes (masks, shuffles, fixed-size arrays) must be checked.")
+  public static let halfRounding = WarningKind(
+    id: "W050", title: "half conversion rounds to nearest",
+    explanation: "The CUDA conversion asks for a directed rounding (_rz toward zero, _rd down, _ru up); the SYCL conversion (sycl::half(x), cu2sycl::bfloat16(x)) rounds to nearest even, so the last bit can differ. Where the rounding direction matters, convert with sycl::vec<float, 1>(x).convert<sycl::half, sycl::rounding_mode::rtz>() (or rtn/rtp) instead.")
+  public static let bfloat16Pair = WarningKind(
+    id: "W051", title: "bfloat16 pair not converted",
+    explanation: "__nv_bfloat162 and its intrinsics are not converted: SYCL 2020 has no bfloat16 (sycl::vec cannot hold cu2sycl::bfloat16). Use two cu2sycl::bfloat16 values, or sycl::float2 for the arithmetic, and convert each lane with cu2sycl::bfloat16(x).")
+  public static let halfIntrinsic = WarningKind(
+    id: "W052", title: "half intrinsic not converted",
+    explanation: "This half-precision intrinsic has no direct SYCL 2020 equivalent with the same semantics (NaN propagation, per-lane results as half values, or an argument that would be evaluated twice). The message says how to write it with sycl::half operators and built-ins.")
 
   public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable,
-                                          hostDeviceItem, parseError, subGroupSize]
+                                          hostDeviceItem, parseError, subGroupSize,
+                                          halfRounding, bfloat16Pair, halfIntrinsic]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }
