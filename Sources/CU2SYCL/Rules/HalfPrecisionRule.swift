@@ -220,8 +220,12 @@ public struct HalfPrecisionRule: MigrationRule {
         continue
       }
       guard let mapped = Self.types[o.name], let text = context.texts[o.file], text[o.offset..<(o.offset + o.length)] == o.name else { continue }
-      context.replace(o.file, o.offset..<(o.offset + o.length), with: mapped, rule: Self.id)
-      if mapped.hasPrefix("cu2sycl::") { context.use(.bfloat16, in: o.file) }
+      // A type inside code another rule already replaced without keeping it (the `sizeof(__half)` of a
+      // converted cudaMalloc) needs no edit of its own.
+      if !Self.isErased(o.file, o.offset..<(o.offset + o.length), context: context) {
+        context.replace(o.file, o.offset..<(o.offset + o.length), with: mapped, rule: Self.id)
+        if mapped.hasPrefix("cu2sycl::") { context.use(.bfloat16, in: o.file) }
+      }
       context.claim(i, .converted, rule: Self.id)
     }
     for i in context.pending({ $0.occurrence.kind == .member }) {
@@ -252,6 +256,17 @@ public struct HalfPrecisionRule: MigrationRule {
       guard let spec = Self.calls[o.name], let cursor = context.entries[i].cursor, let call = context.call(named: cursor),
             context.text(of: cursor) == o.name, let r = context.range(of: call) else { continue }
       convert(call, range: r, spec: spec, entry: i, context: context)
+    }
+  }
+
+  /// Whether an earlier edit replaced `range` by pieces none of which renders it.
+  static func isErased(_ file: String, _ range: Range<Int>, context: MigrationContext) -> Bool {
+    context.edits.contains { e in
+      guard e.file == file, e.range.lowerBound <= range.lowerBound, range.upperBound <= e.range.upperBound, !e.range.isEmpty else { return false }
+      return !e.pieces.contains { piece in
+        if case .source(let r) = piece { return r.lowerBound <= range.lowerBound && range.upperBound <= r.upperBound }
+        return false
+      }
     }
   }
 
