@@ -53,6 +53,35 @@ public enum RuntimeHeader {
 
       """
     }
+    if helpers.contains(.bfloat16) {
+      out += """
+
+      // CUDA's __nv_bfloat16 (8-bit exponent, 7-bit mantissa). SYCL 2020 has no bfloat16: the value is
+      // kept in 16 bits and each operation computes in float and rounds to nearest even, as CUDA does
+      // where bfloat16 arithmetic is not native.
+      struct bfloat16 {
+        unsigned short bits;
+        bfloat16() = default;
+        bfloat16(float f) : bits(round(f)) {}
+        operator float() const { return sycl::bit_cast<float>(static_cast<unsigned int>(bits) << 16); }
+        static unsigned short round(float f) {
+          unsigned int u = sycl::bit_cast<unsigned int>(f);
+          if ((u & 0x7fffffffu) > 0x7f800000u) return static_cast<unsigned short>((u >> 16) | 0x40u);  // quiet NaN
+          return static_cast<unsigned short>((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
+        }
+        bfloat16 &operator+=(bfloat16 o) { return *this = bfloat16(float(*this) + float(o)); }
+        bfloat16 &operator-=(bfloat16 o) { return *this = bfloat16(float(*this) - float(o)); }
+        bfloat16 &operator*=(bfloat16 o) { return *this = bfloat16(float(*this) * float(o)); }
+        bfloat16 &operator/=(bfloat16 o) { return *this = bfloat16(float(*this) / float(o)); }
+        friend bfloat16 operator+(bfloat16 a, bfloat16 b) { return bfloat16(float(a) + float(b)); }
+        friend bfloat16 operator-(bfloat16 a, bfloat16 b) { return bfloat16(float(a) - float(b)); }
+        friend bfloat16 operator*(bfloat16 a, bfloat16 b) { return bfloat16(float(a) * float(b)); }
+        friend bfloat16 operator/(bfloat16 a, bfloat16 b) { return bfloat16(float(a) / float(b)); }
+        friend bfloat16 operator-(bfloat16 a) { return sycl::bit_cast<bfloat16>(static_cast<unsigned short>(a.bits ^ 0x8000u)); }
+      };
+
+      """
+    }
     out += "\n}  // namespace cu2sycl\n"
     return out
   }

@@ -5,14 +5,16 @@ public struct IncludeRule: MigrationRule {
   public static let id = "cuda-includes"
   public static let summary = "Replaces CUDA header includes with <sycl/sycl.hpp> and renames includes of migrated headers."
   public static let covers = ["cuda_runtime.h", "cuda.h", "cuda_runtime_api.h", "device_launch_parameters.h", "device_functions.h",
-                              "vector_types.h", "math_functions.h"]
+                              "vector_types.h", "math_functions.h",
+                              "cuda_fp16.h"]
   public static let examples = [
     RuleExample(cuda: "#include <device_launch_parameters.h>\nint x;\n", sycl: "int x;\n"),
   ]
   /// Headers whose whole content SYCL provides; others (cuBLAS, cuRAND, ...) stay unsupported.
   static let replaced: Set<String> = ["cuda_runtime.h", "cuda.h", "cuda_runtime_api.h", "device_launch_parameters.h",
                                       "device_functions.h", "vector_types.h", "math_functions.h", "host_defines.h",
-                                      "driver_types.h", "cuda_device_runtime_api.h", "sm_20_atomic_functions.h"]
+                                      "driver_types.h", "cuda_device_runtime_api.h", "sm_20_atomic_functions.h",
+                                      "cuda_fp16.h", "cuda_fp16.hpp"]
 
   public init() {}
 

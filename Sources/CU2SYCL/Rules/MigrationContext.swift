@@ -6,6 +6,7 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case defaultQueue = "default_queue"
   case errorString = "error_string"
   case allocateSymbol = "allocate_symbol"
+  case bfloat16 = "bfloat16"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 

@@ -49,6 +49,7 @@ public enum RuleRegistry {
     MathRule.self,
     ReadOnlyLoadRule.self,
     DeviceRestrictionsRule.self,
+    HalfPrecisionRule.self,
   ]
 
   public static func rule(id: String) -> (any MigrationRule.Type)? { rules.first { $0.id == id } }

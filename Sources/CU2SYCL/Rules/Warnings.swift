@@ -50,8 +50,18 @@ public enum Warnings {
     id: "W014", title: "kernel launch from device code",
     explanation: "A kernel that launches kernels (dynamic parallelism) has no SYCL equivalent: a SYCL kernel cannot submit work. Restructure: launch the child work from the host after the parent kernel, or merge it into the parent.")
 
-  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable,
-                                          hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism]
+  public static let halfRounding = WarningKind(
+    id: "W050", title: "half conversion rounds to nearest",
+    explanation: "The CUDA conversion asks for a directed rounding (_rz toward zero, _rd down, _ru up); the SYCL conversion (sycl::half(x), cu2sycl::bfloat16(x)) rounds to nearest even, so the last bit can differ. Where the rounding direction matters, convert with sycl::vec<float, 1>(x).convert<sycl::half, sycl::rounding_mode::rtz>() (or rtn/rtp) instead.")
+  public static let bfloat16Pair = WarningKind(
+    id: "W051", title: "bfloat16 pair not converted",
+    explanation: "__nv_bfloat162 and its intrinsics are not converted: SYCL 2020 has no bfloat16 (sycl::vec cannot hold cu2sycl::bfloat16). Use two cu2sycl::bfloat16 values, or sycl::float2 for the arithmetic, and convert each lane with cu2sycl::bfloat16(x).")
+  public static let halfIntrinsic = WarningKind(
+    id: "W052", title: "half intrinsic not converted",
+    explanation: "This half-precision intrinsic has no direct SYCL 2020 equivalent with the same semantics (NaN propagation, per-lane results as half values, or an argument that would be evaluated twice). The message says how to write it with sycl::half operators and built-ins.")
+
+
+  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, halfRounding, bfloat16Pair, halfIntrinsic]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }
