@@ -129,9 +129,10 @@ public struct MemoryRule: MigrationRule {
     let pointer = pointerType.trimmingCharacters(in: .whitespaces)
     let element = pointer.hasSuffix("*") ? String(pointer.dropLast()).trimmingCharacters(in: .whitespaces) : pointer
     if element == "void" || element.isEmpty { return [.text("sycl::\(function)("), sizePiece, .text(", \(q))")] }
+    // The element type is spelled from clang's type: CUDA vector types get their SYCL names.
     if let count = context.elementCount(inBytes: size, element: element), let p = context.source(count) {
-      return [.text("sycl::\(function)<\(element)>("), p, .text(", \(q))")]
+      return [.text("sycl::\(function)<\(VectorTypes.rewrite(element))>("), p, .text(", \(q))")]
     }
-    return [.text("static_cast<\(pointer)>(sycl::\(function)("), sizePiece, .text(", \(q)))")]
+    return [.text("static_cast<\(VectorTypes.rewrite(pointer))>(sycl::\(function)("), sizePiece, .text(", \(q)))")]
   }
 }

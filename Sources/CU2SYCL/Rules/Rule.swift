@@ -46,6 +46,7 @@ public enum RuleRegistry {
     ErrorHandlingRule.self,
     AtomicRule.self,
     MathRule.self,
+    VectorTypeRule.self,
   ]
 
   public static func rule(id: String) -> (any MigrationRule.Type)? { rules.first { $0.id == id } }

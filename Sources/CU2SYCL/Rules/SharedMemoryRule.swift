@@ -89,7 +89,8 @@ public struct SharedVariableShape {
     let firstTokens = first == v.decl ? tokens : first.tokens
     guard let firstName = firstTokens.firstIndex(where: { $0.kind == .identifier && $0.spelling == first.spelling }) else { return nil }
     let dropped: Set<String> = ["__shared__", "extern", "static"]
-    base = SharedVariableShape.join(firstTokens[..<firstName].filter { !dropped.contains($0.spelling) })
+    // The type is rebuilt from tokens, so CUDA vector types get their SYCL names here.
+    base = VectorTypes.rewrite(SharedVariableShape.join(firstTokens[..<firstName].filter { !dropped.contains($0.spelling) }))
     name = v.name
     dimensions = text[nameEnd..<r.range.upperBound].trimmingCharacters(in: .whitespaces)
     isDynamic = v.isDynamic
