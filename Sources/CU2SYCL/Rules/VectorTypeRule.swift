@@ -308,7 +308,7 @@ public struct VectorTypeRule: MigrationRule {
     case "fread", "fwrite":
       guard let first = args.first, let e = VectorTypes.elementType(first.type),
             let info = VectorTypes.info(of: e, at: first, context), info.count == 3 else { return }
-      message = "\(info.sycl) is \(4 * context.scalarSize(info)) bytes, CUDA's \(info.cuda) \(3 * context.scalarSize(info)): "
+      message = "\(info.sycl) is \(4 * context.scalarSize(info)) bytes where CUDA's \(info.cuda) was \(3 * context.scalarSize(info)): "
         + "this \(callee) moves raw \(info.sycl) bytes, so a file written by the CUDA program is read wrongly (and vice versa)"
     case "memcpy", "memmove", "cudaMemcpy", "cudaMemcpyAsync":
       guard args.count >= 3, let d = VectorTypes.elementType(args[0].type), let s = VectorTypes.elementType(args[1].type) else { return }
@@ -320,7 +320,7 @@ public struct VectorTypeRule: MigrationRule {
           let size = context.text(of: args[2]).replacingSpaces()
           let spelled = ["sizeof(\(info.cuda))", "sizeof(\(e.spelling.replacingSpaces()))", "sizeof(*", "[0])", "sizeof(\(context.text(of: p).replacingSpaces()))"]
           if !spelled.contains(where: { size.contains($0) }) {
-            message = "\(info.sycl) is \(4 * context.scalarSize(info)) bytes, CUDA's \(info.cuda) \(3 * context.scalarSize(info)): "
+            message = "\(info.sycl) is \(4 * context.scalarSize(info)) bytes where CUDA's \(info.cuda) was \(3 * context.scalarSize(info)): "
               + "write this byte count with sizeof(\(info.sycl)) (it copies \(info.cuda) elements)"
           }
           break
@@ -341,7 +341,7 @@ public struct VectorTypeRule: MigrationRule {
     guard let info = [ia, ib].compactMap({ $0 }).first(where: { $0.count == 3 }), bare(a) != bare(b),
           bare(a) != "void", bare(b) != "void" else { return nil }
     let other = ia?.count == 3 ? b : a
-    return "\(info.sycl) is \(4 * context.scalarSize(info)) bytes, CUDA's \(info.cuda) \(3 * context.scalarSize(info)): "
+    return "\(info.sycl) is \(4 * context.scalarSize(info)) bytes where CUDA's \(info.cuda) was \(3 * context.scalarSize(info)): "
       + "\(what) between \(info.cuda) and \(bare(other)) elements, which no longer line up"
   }
 }
