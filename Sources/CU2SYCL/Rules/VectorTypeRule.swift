@@ -255,8 +255,7 @@ public struct VectorTypeRule: MigrationRule {
             let op = f.name.dropFirst("operator".count).trimmingCharacters(in: .whitespaces) as String?,
             Self.vecOperators.contains(op) else { continue }
       for d in f.declarations {
-        guard d.arguments.contains(where: { VectorTypes.info(of: $0.type, at: $0, context) != nil }),
-              let r = context.range(of: d) else { continue }
+        guard Self.clashesWithVecOperator(d.arguments, context), let r = context.range(of: d) else { continue }
         let bodyStart = d.children.first { $0.kind == .compoundStmt }.flatMap { context.range(of: $0)?.range.lowerBound } ?? r.range.upperBound
         let inHead = context.pending {
           $0.occurrence.kind == .type && $0.occurrence.file == r.file && VectorTypes.table[$0.occurrence.name] != nil
@@ -267,6 +266,20 @@ public struct VectorTypeRule: MigrationRule {
                              "sycl::vec already defines operator\(op); this definition makes its uses ambiguous: remove it if it is element-wise")
         }
       }
+    }
+  }
+
+  /// Whether sycl::vec declares an operator with these parameters: vectors of one type, and scalars of
+  /// exactly its element type (`operator*(float4, float)`; not `operator<<(std::ostream &, float4)`).
+  static func clashesWithVecOperator(_ parameters: [Cursor], _ context: MigrationContext) -> Bool {
+    let vectors = parameters.compactMap { VectorTypes.info(of: $0.type, at: $0, context) }
+    guard let info = vectors.first, vectors.allSatisfy({ $0.cuda == info.cuda }) else { return false }
+    return parameters.allSatisfy { p in
+      if VectorTypes.info(of: p.type, at: p, context) != nil { return true }
+      var t = p.type.canonical
+      if t.spelling.hasSuffix("&") { t = t.pointee.canonical }
+      let bare = t.spelling.split(separator: " ").filter { $0 != "const" && $0 != "volatile" }.joined(separator: " ")
+      return bare == info.element
     }
   }
 
