@@ -132,6 +132,7 @@ public struct CursorKind: Hashable, Sendable, CustomStringConvertible {
   public static let cStyleCastExpr = k(CXCursor_CStyleCastExpr)
   public static let cxxStaticCastExpr = k(CXCursor_CXXStaticCastExpr)
   public static let cxxReinterpretCastExpr = k(CXCursor_CXXReinterpretCastExpr)
+  public static let initListExpr = k(CXCursor_InitListExpr)
   public static let integerLiteral = k(CXCursor_IntegerLiteral)
   public static let stringLiteral = k(CXCursor_StringLiteral)
   public static let lambdaExpr = k(CXCursor_LambdaExpr)

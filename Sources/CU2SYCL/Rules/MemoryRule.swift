@@ -129,7 +129,7 @@ public struct MemoryRule: MigrationRule {
     let pointer = pointerType.trimmingCharacters(in: .whitespaces)
     let element = pointer.hasSuffix("*") ? String(pointer.dropLast()).trimmingCharacters(in: .whitespaces) : pointer
     if element == "void" || element.isEmpty { return [.text("sycl::\(function)("), sizePiece, .text(", \(q))")] }
-    // Type spellings come from clang, so CUDA type names in them are mapped here.
+    // Type spellings come from clang, so CUDA type names in them (vectors, half) are mapped here.
     if let count = context.elementCount(inBytes: size, element: element), let p = context.source(count) {
       return [.text("sycl::\(function)<\(TypeSpelling.sycl(element))>("), p, .text(", \(q))")]
     }

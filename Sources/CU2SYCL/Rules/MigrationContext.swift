@@ -93,6 +93,19 @@ public final class MigrationContext {
     edits.append(Edit(file: file, range: range, text: text, rule: rule))
   }
 
+  /// Whether an edit made so far replaces `range` without rendering it through a source piece (another
+  /// rule rewrote the construct around it, spelling it itself): an edit there would be lost.
+  public func isReplaced(_ file: String, _ range: Range<Int>) -> Bool {
+    edits.contains { e in
+      guard e.file == file, !e.range.isEmpty, e.range.lowerBound <= range.lowerBound, range.upperBound <= e.range.upperBound,
+            e.range != range else { return false }
+      return !e.pieces.contains { piece in
+        if case .source(let r) = piece { return r.lowerBound <= range.lowerBound && range.upperBound <= r.upperBound }
+        return false
+      }
+    }
+  }
+
   /// The written range of a cursor, when it is plainly in a user file (not produced by a macro body).
   public func range(of c: Cursor) -> (file: String, range: Range<Int>)? {
     guard let s = c.extent.start.spelling, let e = c.extent.end.spelling, s.file == e.file,

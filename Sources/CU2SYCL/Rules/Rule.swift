@@ -50,6 +50,7 @@ public enum RuleRegistry {
     ReadOnlyLoadRule.self,
     DeviceRestrictionsRule.self,
     HalfPrecisionRule.self,
+    VectorTypeRule.self,
   ]
 
   public static func rule(id: String) -> (any MigrationRule.Type)? { rules.first { $0.id == id } }

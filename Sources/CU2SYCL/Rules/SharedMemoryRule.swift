@@ -89,7 +89,8 @@ public struct SharedVariableShape {
     let firstTokens = first == v.decl ? tokens : first.tokens
     guard let firstName = firstTokens.firstIndex(where: { $0.kind == .identifier && $0.spelling == first.spelling }) else { return nil }
     let dropped: Set<String> = ["__shared__", "__constant__", "__device__", "__managed__", "extern", "static"]
-    base = SharedVariableShape.join(firstTokens[..<firstName].filter { !dropped.contains($0.spelling) })
+    // The type is rebuilt from tokens, so CUDA type names (vectors, half) get their SYCL names here.
+    base = TypeSpelling.sycl(SharedVariableShape.join(firstTokens[..<firstName].filter { !dropped.contains($0.spelling) }))
     name = v.name
     // Up to an initializer (`__device__ int n = 0;` has no dimensions).
     var declarator = text[nameEnd..<r.range.upperBound]

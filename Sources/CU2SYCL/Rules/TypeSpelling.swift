@@ -2,7 +2,7 @@
 /// mapped to the SYCL names the type rules write in the code.
 public enum TypeSpelling {
   /// Whole-identifier replacements: CUDA type name -> SYCL type name.
-  static let names: [String: String] = HalfPrecisionRule.types
+  static let names: [String: String] = HalfPrecisionRule.types.merging(VectorTypes.table.mapValues(\.sycl)) { a, _ in a }
 
   public static func sycl(_ spelling: String) -> String {
     var out = ""

@@ -61,7 +61,15 @@ public enum Warnings {
     explanation: "This half-precision intrinsic has no direct SYCL 2020 equivalent with the same semantics (NaN propagation, per-lane results as half values, or an argument that would be evaluated twice). The message says how to write it with sycl::half operators and built-ins.")
 
 
-  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, halfRounding, bfloat16Pair, halfIntrinsic]
+  public static let vector3Layout = WarningKind(
+    id: "W030", title: "3-component vector has 4 elements' size",
+    explanation: "sycl::vec<T, 3> (sycl::float3, sycl::int3, ...) has the size and alignment of sycl::vec<T, 4>: sycl::float3 is 16 bytes, CUDA's float3 is 12 bytes aligned to 4. Arrays of 3-component vectors allocated and copied with sizeof of the vector type stay correct, but code that reinterprets their memory as scalars (or scalars as vectors), copies them with a byte count written from the scalar size (n * 3 * sizeof(float)), or reads and writes them as raw bytes (files, other programs' buffers) now misplaces every element after the first. Convert the data at that boundary (copy element by element, or keep it as scalars), or store it as sycl::marray<T, 3>, which is exactly 3 elements.")
+  public static let vectorOperator = WarningKind(
+    id: "W031", title: "user operator on vector types",
+    explanation: "sycl::vec already defines element-wise arithmetic, compound assignment, comparison and logical operators (with vectors and with scalars of its element type). A user definition of the same operator for sycl::vec arguments (helper_math.h style) makes every use ambiguous. If the definition is element-wise, remove it; otherwise rename it and call it by name.")
+
+
+  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, vector3Layout, vectorOperator, halfRounding, bfloat16Pair, halfIntrinsic]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }
