@@ -324,6 +324,8 @@ public final class Census {
     let objectClass = base.declaration(of: objectType.canonical).map(\.spelling).flatMap { $0.isEmpty ? nil : $0 }
     let owner = objectClass ?? ref.semanticParent?.spelling ?? ""
     record(kind: .member, name: owner.isEmpty ? c.spelling : "\(owner).\(c.spelling)", cursor: c, function: function)
+    // Methods of warp tiles (tile.shfl_down(...)) are sub-group operations.
+    if CUDANames.subGroupClasses.contains(owner) { function?.usesSubGroupsDirectly = true }
     return false
   }
 
@@ -359,6 +361,10 @@ public final class Census {
       record(kind: .constant, name: name, cursor: c, function: function)
     case .structDecl, .classDecl, .typedefDecl, .typeAliasDecl, .enumDecl, .classTemplate:
       record(kind: .type, name: name, cursor: c, function: function)
+      // Cooperative-groups types: a thread_block becomes sycl::group<N> (N from the work-item), a
+      // warp tile a sycl::sub_group.
+      if CUDANames.itemClasses.contains(name) { function?.usesItemDirectly = true }
+      if CUDANames.subGroupClasses.contains(name) { function?.usesSubGroupsDirectly = true }
     case .namespace:
       return
     default:

@@ -5,6 +5,9 @@ import Foundation
 public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case defaultQueue = "default_queue"
   case errorString = "error_string"
+  case warpShuffle = "warp_shuffle"
+  case ballot = "ballot"
+  case activeMask = "active_mask"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 
