@@ -319,7 +319,8 @@ public final class Census {
     guard let ref = c.referenced, let file = ref.location.spelling?.file, environment.declares(file) else { return false }
     // Name the member after the class of the object, not the class that declares it: the SDK declares
     // some members in (internal) base classes, e.g. thread_block_tile<32>::thread_rank().
-    var objectType = base.type
+    // Below implicit casts: the SDK calls tile methods through a cast to an internal base class.
+    var objectType = Syntax.stripImplicit(base).type
     if objectType.isPointer { objectType = objectType.pointee }
     let objectClass = base.declaration(of: objectType.canonical).map(\.spelling).flatMap { $0.isEmpty ? nil : $0 }
     let owner = objectClass ?? ref.semanticParent?.spelling ?? ""

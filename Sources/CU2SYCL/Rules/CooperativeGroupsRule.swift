@@ -119,7 +119,8 @@ public struct CooperativeGroupsRule: MigrationRule {
     guard let cursor = entry.cursor else { return false }
     var decl = entry.occurrence.kind == .member ? cursor.referenced : Census.declaration(named: cursor)
     while let d = decl {
-      if d.kind == .namespace { return d.spelling == "cooperative_groups" }
+      // The SDK declares them in cooperative_groups::__v1 (and details namespaces).
+      if d.kind == .namespace, d.spelling == "cooperative_groups" { return true }
       decl = d.semanticParent
     }
     return false
@@ -294,7 +295,7 @@ public struct CooperativeGroupsRule: MigrationRule {
       }
       if args.count == 3 {
         let op = Syntax.stripImplicit(args[2]).type.canonical.spelling
-        guard Self.operators.keys.contains(where: { op.contains("cooperative_groups::\($0)<") }) else {
+        guard op.contains("cooperative_groups::"), Self.operators.keys.contains(where: { op.contains("::\($0)<") }) else {
           manual(Warnings.groupOperator, "cg::\(o.name) with the operator '\(context.text(of: args[2]))': SYCL group algorithms take only SYCL function objects (sycl::plus, sycl::minimum, ...)")
           return
         }
@@ -329,7 +330,7 @@ public struct CooperativeGroupsRule: MigrationRule {
           let call = context.call(named: cursor), let r = context.range(of: call), let b = context.source(base) else { return }
     func manual(_ kind: WarningKind, _ message: String) { context.claim(i, .manual, rule: Self.id, warning: kind, message: message) }
     let method = parts[1]
-    let kind = groupKind(base)
+    let kind = groupKind(Syntax.stripImplicit(base))
     if let finding = unsupported(kind, what: "\(parts[0]).\(method)()") {
       manual(finding.0, finding.1)
       return
