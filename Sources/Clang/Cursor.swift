@@ -184,3 +184,15 @@ extension Cursor {
     return out
   }
 }
+
+extension Cursor {
+  /// The value of an integer constant expression (literals, constants, macros that expand to them),
+  /// as its low 64 bits; nil when clang cannot evaluate it.
+  public var integerValue: UInt64? {
+    guard let result = clang_Cursor_Evaluate(raw) else { return nil }
+    defer { clang_EvalResult_dispose(result) }
+    guard clang_EvalResult_getKind(result) == CXEval_Int else { return nil }
+    if clang_EvalResult_isUnsignedInt(result) != 0 { return UInt64(clang_EvalResult_getAsUnsigned(result)) }
+    return UInt64(bitPattern: Int64(clang_EvalResult_getAsLongLong(result)))
+  }
+}

@@ -27,6 +27,14 @@ enum CUDANames {
   /// Other device functions that need the work-item (cooperative groups' views of the launch).
   static let itemFunctions: Set<String> = ["this_thread_block", "this_grid", "this_multi_grid", "thread_rank", "group_index", "thread_index"]
 
+  /// Cooperative-groups classes whose objects are sub-groups (warp tiles, coalesced groups): using
+  /// them makes a kernel require sub-groups of 32.
+  static let subGroupClasses: Set<String> = ["thread_block_tile", "coalesced_group"]
+
+  /// Cooperative-groups classes whose declarations (`cg::thread_block b`) become `sycl::group<N>`, so
+  /// the function needs its dimensionality (it takes the work-item).
+  static let itemClasses: Set<String> = ["thread_block"]
+
   static let headerNames: Set<String> = [
     "cuda.h", "cuda_runtime.h", "cuda_runtime_api.h", "device_launch_parameters.h", "device_functions.h",
     "vector_types.h", "vector_functions.h", "math_functions.h", "cuda_fp16.h", "cuda_bf16.h", "cooperative_groups.h",

@@ -336,11 +336,14 @@ public final class Census {
     guard let ref = c.referenced, let file = ref.location.spelling?.file, environment.declares(file) else { return false }
     // Name the member after the class of the object, not the class that declares it: the SDK declares
     // some members in (internal) base classes, e.g. thread_block_tile<32>::thread_rank().
-    var objectType = base.type
+    // Below implicit casts: the SDK calls tile methods through a cast to an internal base class.
+    var objectType = Syntax.stripImplicit(base).type
     if objectType.isPointer { objectType = objectType.pointee }
     let objectClass = base.declaration(of: objectType.canonical).map(\.spelling).flatMap { $0.isEmpty ? nil : $0 }
     let owner = objectClass ?? ref.semanticParent?.spelling ?? ""
     record(kind: .member, name: owner.isEmpty ? c.spelling : "\(owner).\(c.spelling)", cursor: c, function: function)
+    // Methods of warp tiles (tile.shfl_down(...)) are sub-group operations.
+    if CUDANames.subGroupClasses.contains(owner) { function?.usesSubGroupsDirectly = true }
     return false
   }
 
@@ -381,6 +384,10 @@ public final class Census {
       record(kind: .constant, name: name, cursor: c, function: function)
     case .structDecl, .classDecl, .typedefDecl, .typeAliasDecl, .enumDecl, .classTemplate:
       record(kind: .type, name: name, cursor: c, function: function)
+      // Cooperative-groups types: a thread_block becomes sycl::group<N> (N from the work-item), a
+      // warp tile a sycl::sub_group.
+      if CUDANames.itemClasses.contains(name) { function?.usesItemDirectly = true }
+      if CUDANames.subGroupClasses.contains(name) { function?.usesSubGroupsDirectly = true }
     case .namespace:
       return
     default:

@@ -53,6 +53,32 @@ public enum RuntimeHeader {
 
       """
     }
+    if helpers.contains(.warpShuffle) {
+      out += """
+
+      // CUDA's warp shuffles on a sub-group, with CUDA's rules: the lanes are split into segments of
+      // `width` (a power of two, at most the sub-group size); a lane whose source lies outside its
+      // segment keeps its own value (shfl_down, shfl_up, shfl_xor to a later segment), and shfl reads
+      // lane `src % width` of its own segment.
+      template <typename T> T shfl_down(const sycl::sub_group &sg, T value, unsigned delta, unsigned width = 32) {
+        T shifted = sycl::shift_group_left(sg, value, delta);
+        return sg.get_local_linear_id() % width + delta < width ? shifted : value;
+      }
+      template <typename T> T shfl_up(const sycl::sub_group &sg, T value, unsigned delta, unsigned width = 32) {
+        T shifted = sycl::shift_group_right(sg, value, delta);
+        return sg.get_local_linear_id() % width >= delta ? shifted : value;
+      }
+      template <typename T> T shfl(const sycl::sub_group &sg, T value, int src, unsigned width) {
+        unsigned lane = sg.get_local_linear_id();
+        return sycl::select_from_group(sg, value, lane / width * width + (static_cast<unsigned>(src) & (width - 1)));
+      }
+      template <typename T> T shfl_xor(const sycl::sub_group &sg, T value, unsigned mask, unsigned width) {
+        unsigned lane = sg.get_local_linear_id(), target = lane ^ mask;
+        return sycl::select_from_group(sg, value, target < (lane / width + 1) * width ? target : lane);
+      }
+
+      """
+    }
     if helpers.contains(.bfloat16) {
       out += """
 
@@ -79,6 +105,27 @@ public enum RuntimeHeader {
         friend bfloat16 operator/(bfloat16 a, bfloat16 b) { return bfloat16(float(a) / float(b)); }
         friend bfloat16 operator-(bfloat16 a) { return sycl::bit_cast<bfloat16>(static_cast<unsigned short>(a.bits ^ 0x8000u)); }
       };
+
+      """
+    }
+    if helpers.contains(.ballot) {
+      out += """
+
+      // CUDA's __ballot_sync over the whole sub-group: bit i is set when work-item i's predicate is true.
+      inline unsigned ballot(const sycl::sub_group &sg, bool predicate) {
+        return sycl::reduce_over_group(sg, predicate ? 1u << sg.get_local_linear_id() : 0u, sycl::bit_or<unsigned>());
+      }
+
+      """
+    }
+    if helpers.contains(.activeMask) {
+      out += """
+
+      // CUDA's __activemask(): one bit for each work-item of the sub-group (all of them take part).
+      inline unsigned active_mask(const sycl::sub_group &sg) {
+        unsigned n = sg.get_local_linear_range();
+        return n >= 32 ? 0xffffffffu : (1u << n) - 1u;
+      }
 
       """
     }

@@ -2,7 +2,7 @@
 /// SYCL's last dimension: in an N-dimensional kernel x is N-1, y is N-2, z is N-3.
 public struct BuiltinVariableRule: MigrationRule {
   public static let id = "builtin-variables"
-  public static let summary = "Maps threadIdx/blockIdx/blockDim/gridDim/warpSize to nd_item queries with CUDA's x as SYCL's last dimension."
+  public static let summary = "Maps threadIdx/blockIdx/blockDim/gridDim/warpSize to nd_item queries with CUDA's x as SYCL's last dimension; warpSize is 32 in code that requires sub-groups of 32."
   public static let covers = ["threadIdx", "blockIdx", "blockDim", "gridDim", "warpSize"]
   public static let examples = [
     RuleExample(
@@ -37,6 +37,13 @@ public struct BuiltinVariableRule: MigrationRule {
       }
       let range = o.offset..<(o.offset + o.length)
       let parts = o.name.split(separator: ".").map(String.init)
+      // Kernels using warp functions require sub-groups of 32 ([[sycl::reqd_sub_group_size(32)]]),
+      // and every kernel that reaches such a function uses them: there warpSize is exactly 32.
+      if o.name == "warpSize", !context.entries[i].inMacroBody, context.plan.usesSubGroups.contains(function.usr) {
+        context.replace(o.file, range, with: "32", rule: Self.id)
+        context.claim(i, .converted, rule: Self.id)
+        continue
+      }
       if o.name == "warpSize" {
         context.replace(o.file, range, with: "\(context.itemName).get_sub_group().get_max_local_range()[0]", rule: Self.id)
         context.claim(i, .review, rule: Self.id, warning: Warnings.subGroupSize,

@@ -5,8 +5,8 @@ public struct IncludeRule: MigrationRule {
   public static let id = "cuda-includes"
   public static let summary = "Replaces CUDA header includes with <sycl/sycl.hpp> and renames includes of migrated headers."
   public static let covers = ["cuda_runtime.h", "cuda.h", "cuda_runtime_api.h", "device_launch_parameters.h", "device_functions.h",
-                              "vector_types.h", "math_functions.h",
-                              "cuda_fp16.h"]
+                              "vector_types.h", "math_functions.h", "cuda_fp16.h", "cooperative_groups.h",
+                              "cooperative_groups/reduce.h"]
   public static let examples = [
     RuleExample(cuda: "#include <device_launch_parameters.h>\nint x;\n", sycl: "int x;\n"),
   ]
@@ -23,7 +23,9 @@ public struct IncludeRule: MigrationRule {
     for i in context.pending({ $0.occurrence.kind == .include }) {
       let o = context.entries[i].occurrence
       let name = o.name.split(separator: "/").last.map(String.init) ?? o.name
-      guard IncludeRule.replaced.contains(name), let text = context.texts[o.file] else { continue }
+      // Cooperative groups (cooperative_groups.h, cooperative_groups/reduce.h, ...) are part of SYCL too.
+      let cooperativeGroups = o.name == "cooperative_groups.h" || o.name.hasPrefix("cooperative_groups/")
+      guard IncludeRule.replaced.contains(name) || cooperativeGroups, let text = context.texts[o.file] else { continue }
       let range = o.offset..<(o.offset + o.length)
       // sycl.hpp is C++: inside an `extern "C"` block it cannot go where the CUDA include was; the
       // emitter puts it at the top of the file instead.

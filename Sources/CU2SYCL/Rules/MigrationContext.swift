@@ -7,6 +7,9 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case errorString = "error_string"
   case allocateSymbol = "allocate_symbol"
   case bfloat16 = "bfloat16"
+  case warpShuffle = "warp_shuffle"
+  case ballot = "ballot"
+  case activeMask = "active_mask"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 

@@ -38,6 +38,9 @@ public enum RuleRegistry {
     ExecutionSpaceRule.self,
     SharedMemoryRule.self,
     KernelSignatureRule.self,
+    // Before the built-in variables: a warpSize or mask inside a dropped argument is theirs.
+    WarpRule.self,
+    CooperativeGroupsRule.self,
     GlobalIndexRule.self,
     BuiltinVariableRule.self,
     BarrierRule.self,

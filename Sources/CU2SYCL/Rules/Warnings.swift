@@ -69,7 +69,27 @@ public enum Warnings {
     explanation: "sycl::vec already defines element-wise arithmetic, compound assignment, comparison and logical operators (with vectors and with scalars of its element type). A user definition of the same operator for sycl::vec arguments (helper_math.h style) makes every use ambiguous. If the definition is element-wise, remove it; otherwise rename it and call it by name.")
 
 
-  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, vector3Layout, vectorOperator, halfRounding, bfloat16Pair, halfIntrinsic]
+  public static let partialMask = WarningKind(
+    id: "W040", title: "warp mask is not the whole warp",
+    explanation: "A warp function (__shfl_*_sync, __ballot_sync, __any_sync, __all_sync, __syncwarp) names only some lanes in its mask, or a mask cu2sycl cannot evaluate. The SYCL sub-group operation it became involves every work-item of the sub-group, and the mask is gone. Check that every lane of the warp reaches the call (no divergence around it) and that lanes outside the mask do not change the result; otherwise restructure the code so the whole sub-group takes part.")
+  public static let groupSize = WarningKind(
+    id: "W041", title: "group of a size SYCL does not have",
+    explanation: "A cooperative-groups tile whose size is not 32 (thread_block_tile<16>, tiled_partition(block, n)), a generic thread_group, or a binary/labeled partition. SYCL 2020 has exactly two groups inside a kernel: the work-group and the sub-group (32 work-items in kernels migrated from warp code). Rewrite tiles of other sizes with sycl::select_from_group and lane arithmetic (lane / size, lane % size), or with work-group operations and local memory.")
+  public static let gridSync = WarningKind(
+    id: "W042", title: "grid-wide synchronization",
+    explanation: "this_grid() and grid.sync() need CUDA's cooperative launch, which has no SYCL 2020 equivalent: work-groups of one kernel cannot wait for each other. Split the kernel at each grid.sync() into separate kernels launched one after the other on the same in-order queue (the launch boundary is the grid-wide barrier), keeping state that crosses the barrier in device memory.")
+  public static let activeMask = WarningKind(
+    id: "W043", title: "active mask is the whole sub-group",
+    explanation: "__activemask() became the mask of every work-item of the sub-group. In CUDA it names only the lanes that are converged at the call; inside divergent code (an if that only some lanes take) the SYCL value has more bits set. Check how the mask is used.")
+  public static let coalescedGroup = WarningKind(
+    id: "W044", title: "coalesced group",
+    explanation: "coalesced_threads() and coalesced_group are the lanes of a warp that happen to be converged at run time. SYCL has no group defined by divergence. Restructure the code so that the whole sub-group calls the collective (move it out of the divergent branch, passing the predicate as data), then use item.get_sub_group().")
+  public static let groupOperator = WarningKind(
+    id: "W045", title: "group reduction with a user operator",
+    explanation: "SYCL's reduce_over_group and scans accept only SYCL function objects (sycl::plus, sycl::multiplies, sycl::minimum, sycl::maximum, sycl::bit_and, sycl::bit_or, sycl::bit_xor, sycl::logical_and, sycl::logical_or), not lambdas or user functors. Express the operation with one of them, or reduce by hand with sycl::shift_group_left / permute_group_by_xor.")
+
+
+  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }

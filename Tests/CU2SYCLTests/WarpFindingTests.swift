@@ -1,0 +1,83 @@
+import CU2SYCL
+import Foundation
+import XCTest
+
+/// Warp functions and cooperative groups that SYCL cannot express exactly get precise findings.
+final class WarpFindingTests: XCTestCase {
+  private func outcomes(_ report: MigrationReport) -> [String: (Outcome, String?)] {
+    var out: [String: (Outcome, String?)] = [:]
+    for o in report.occurrences where out[o.name] == nil { out[o.name] = (o.outcome, o.warning) }
+    return out
+  }
+
+  func testMasksThatAreNotTheWholeWarpAreFlagged() throws {
+    let (sycl, report, _) = try TestSupport.migrate("""
+      #include <cuda_runtime.h>
+      __global__ void k(int *out, unsigned m) {
+        int v = out[threadIdx.x];
+        v += __shfl_down_sync(0x0000ffff, v, 1);
+        v += __shfl_sync(m, v, 0);
+        __syncwarp(0xff);
+        unsigned active = __activemask();
+        out[threadIdx.x] = v + active + __any_sync(__activemask(), v) + __all_sync(~0u, v);
+      }
+
+      """)
+    let o = outcomes(report)
+    XCTAssertEqual(o["__shfl_down_sync"]?.0, .review)
+    XCTAssertEqual(o["__shfl_down_sync"]?.1, "W040")
+    XCTAssertEqual(o["__shfl_sync"]?.1, "W040")
+    XCTAssertEqual(o["__syncwarp"]?.1, "W040")
+    XCTAssertTrue(sycl.contains("// CU2SYCL-W040: the mask '0x0000ffff' names only some lanes"), sycl)
+    XCTAssertTrue(sycl.contains("// CU2SYCL-W040: the mask 'm' is not a constant"), sycl)
+    XCTAssertTrue(sycl.contains("// CU2SYCL-W043: __activemask()"), sycl)
+    XCTAssertTrue(sycl.contains("unsigned active = cu2sycl::active_mask(item.get_sub_group());"), sycl)
+    // Full masks (__activemask() as a mask, ~0u) convert cleanly.
+    XCTAssertEqual(o["__any_sync"]?.0, .converted)
+    XCTAssertEqual(o["__all_sync"]?.0, .converted)
+  }
+
+  func testGroupsSYCLDoesNotHaveAreFlagged() throws {
+    let (sycl, report, _) = try TestSupport.migrate("""
+      #include <cuda_runtime.h>
+      #include <cooperative_groups.h>
+      #include <cooperative_groups/reduce.h>
+      namespace cg = cooperative_groups;
+      struct MaxOp { __device__ int operator()(int a, int b) const { return a > b ? a : b; } };
+      __global__ void k(int *out) {
+        cg::thread_block block = cg::this_thread_block();
+        cg::thread_block_tile<16> t16 = cg::tiled_partition<16>(block);
+        cg::coalesced_group active = cg::coalesced_threads();
+        auto warp = cg::tiled_partition<32>(block);
+        out[0] = t16.thread_rank() + active.size() + cg::reduce(warp, 1, MaxOp());
+        cg::grid_group grid = cg::this_grid();
+        grid.sync();
+      }
+
+      """)
+    let o = outcomes(report)
+    XCTAssertEqual(o["thread_block_tile"]?.1, "W041")
+    XCTAssertEqual(o["tiled_partition"]?.1, "W041")
+    XCTAssertEqual(o["coalesced_threads"]?.1, "W044")
+    XCTAssertEqual(o["reduce"]?.1, "W045")
+    XCTAssertEqual(o["this_grid"]?.1, "W042")
+    XCTAssertEqual(o["grid_group.sync"]?.0, .manual)
+    XCTAssertEqual(o["grid_group.sync"]?.1, "W042")
+    XCTAssertTrue(sycl.contains("split the kernel here into two kernels"), sycl)
+    // The converted parts still convert; the namespace alias stays while code names it.
+    XCTAssertTrue(sycl.contains("sycl::group<1> block = item.get_group();"), sycl)
+    XCTAssertTrue(sycl.contains("auto warp = item.get_sub_group();"), sycl)
+    XCTAssertTrue(sycl.contains("namespace cg = cooperative_groups;"), sycl)
+  }
+
+  /// warpSize is exactly 32 only where the kernel requires sub-groups of 32.
+  func testWarpSizeOutsideWarpCodeStaysTheSubGroupSize() throws {
+    let (sycl, report, _) = try TestSupport.migrate("""
+      #include <cuda_runtime.h>
+      __global__ void k(int *out) { out[threadIdx.x] = threadIdx.x % warpSize; }
+
+      """)
+    XCTAssertEqual(outcomes(report)["warpSize"]?.1, "W010")
+    XCTAssertTrue(sycl.contains("item.get_sub_group().get_max_local_range()[0]"), sycl)
+  }
+}
