@@ -46,6 +46,8 @@ public enum RuleRegistry {
     ErrorHandlingRule.self,
     AtomicRule.self,
     MathRule.self,
+    IntrinsicRule.self,
+    FenceRule.self,
   ]
 
   public static func rule(id: String) -> (any MigrationRule.Type)? { rules.first { $0.id == id } }
