@@ -178,19 +178,29 @@ extension MigrationContext {
 
   /// A literal written for the target type: `2` as `2.0f`, `1` as `1u`, `0.5` as `0.5f`.
   static func convertedLiteral(_ text: String, to type: String) -> String? {
-    let t = text.trimmingCharacters(in: .whitespaces)
-    let integer = !t.isEmpty && t.allSatisfy(\.isASCII) && t.allSatisfy(\.isNumber) && (t == "0" || !t.hasPrefix("0"))
-    let decimal = t.range(of: #"^([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil
-    switch type {
-    case "float": return integer ? t + ".0f" : decimal ? t + "f" : nil
-    case "double": return integer ? t + ".0" : nil
-    case "unsigned int": return integer ? t + "u" : nil
-    case "long": return integer ? t + "l" : nil
-    case "unsigned long": return integer ? t + "ul" : nil
-    case "long long": return integer ? t + "ll" : nil
-    case "unsigned long long": return integer ? t + "ull" : nil
-    default: return nil
+    var t = text.trimmingCharacters(in: .whitespaces)
+    var sign = ""
+    if t.hasPrefix("-") {
+      sign = "-"
+      t = String(t.dropFirst()).trimmingCharacters(in: .whitespaces)
     }
+    let integer = t.range(of: #"^([1-9][0-9]*|0)$"#, options: .regularExpression) != nil
+    let hex = t.range(of: #"^0[xX][0-9a-fA-F]+$"#, options: .regularExpression) != nil
+    let decimal = t.range(of: #"^([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil
+    let suffix: String?
+    switch type {
+    case "float": suffix = integer ? ".0f" : decimal ? "f" : nil
+    case "double": suffix = integer ? ".0" : nil
+    case "unsigned int": suffix = integer || hex ? "u" : nil
+    case "long": suffix = integer || hex ? "l" : nil
+    case "unsigned long": suffix = integer || hex ? "ul" : nil
+    case "long long": suffix = integer || hex ? "ll" : nil
+    case "unsigned long long": suffix = integer || hex ? "ull" : nil
+    default: suffix = nil
+    }
+    // A negative value converted to an unsigned type is not that literal with a suffix.
+    guard let suffix, sign.isEmpty || !type.hasPrefix("unsigned") else { return nil }
+    return sign + t + suffix
   }
 
   /// A name, member, element with a plain index, or literal: evaluating it twice is harmless and cheap.
