@@ -62,8 +62,8 @@ void intMath(const unsigned int *bits, int *out, int n, const sycl::nd_item<1> &
   int s = (int)u;
   int *o = out + i * NI;
   o[0] = static_cast<int>(sycl::popcount(u)) + static_cast<int>(sycl::popcount(((unsigned long long)u << 32) | ~u)) * 100;
-  o[1] = sycl::clz(s) + static_cast<int>(sycl::clz((long long)(u >> 3))) * 100;
-  o[2] = (s == 0 ? 0 : sycl::ctz(s) + 1) + cu2sycl::ffs((long long)u << 20) * 100 + cu2sycl::ffs(s & 0xff00) * 10000;
+  o[1] = static_cast<int>(sycl::clz(s)) + static_cast<int>(sycl::clz((long long)(u >> 3))) * 100;
+  o[2] = (s == 0 ? 0 : static_cast<int>(sycl::ctz(s)) + 1) + cu2sycl::ffs((long long)u << 20) * 100 + cu2sycl::ffs(s & 0xff00) * 10000;
   o[3] = (int)cu2sycl::bit_reverse(u);
   o[4] = (int)(cu2sycl::bit_reverse((unsigned long long)u) >> 32);
   o[5] = sycl::mul24((s & 0x7fff) - 0x4000, 3000) + (int)sycl::mul24(u & 0xffff, 5000u);
@@ -88,7 +88,7 @@ void intMath(const unsigned int *bits, int *out, int n, const sycl::nd_item<1> &
   o[22] = (int)sycl::min(static_cast<unsigned int>(s), u) + (int)sycl::min(u, 77u) + (int)sycl::min(static_cast<long long>(s), -5ll) + (int)sycl::max(static_cast<unsigned long long>(u), 12ull);
   o[23] = sycl::abs(s % 1000) + (int)sycl::abs((long)(s % 777)) + (int)sycl::abs((long long)s * 3);
   o[24] = (int)static_cast<float>((long long)s) + (int)static_cast<double>((unsigned long long)u) + (int)static_cast<double>(s >> 4);
-  o[25] = sycl::clz(0) + (0 == 0 ? 0 : sycl::ctz(0) + 1) + static_cast<int>(sycl::popcount(0u));
+  o[25] = static_cast<int>(sycl::clz(0)) + (0 == 0 ? 0 : static_cast<int>(sycl::ctz(0)) + 1) + static_cast<int>(sycl::popcount(0));
 }
 
 // ---- Host references ----

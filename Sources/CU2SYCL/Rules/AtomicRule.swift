@@ -72,8 +72,9 @@ public struct AtomicRule: MigrationRule {
     "atomicInc": ("cu2sycl::atomic_inc", .atomicWrap, 2),
     "atomicDec": ("cu2sycl::atomic_dec", .atomicWrap, 2),
   ]
-  /// The types sycl::atomic_ref supports (besides pointers).
-  static let atomicTypes: Set<String> = ["int", "unsigned int", "long", "unsigned long", "long long", "unsigned long long", "float", "double"]
+  /// Types CUDA has atomics for that sycl::atomic_ref does not support (it takes 32- and 64-bit
+  /// integers, float, double and pointers; a dependent type is left to the template's instantiation).
+  static let unsupportedTypes: Set<String> = ["unsigned short", "short", "char", "signed char", "unsigned char", "bool"]
 
   public init() {}
 
@@ -91,7 +92,8 @@ public struct AtomicRule: MigrationRule {
       let args = context.writtenArguments(call)
       guard args.count == (helper?.arguments ?? 2) else { continue }
       let element = args[0].type.pointee.spelling.replacingOccurrences(of: "volatile ", with: "")
-      guard Self.atomicTypes.contains(MigrationContext.plainType(args[0].type.pointee)) else {
+      let plain = MigrationContext.plainType(args[0].type.pointee)
+      guard !Self.unsupportedTypes.contains(plain), !plain.contains("half"), !plain.contains("bfloat16") else {
         context.claim(i, .manual, rule: Self.id, warning: Warnings.atomicType,
                       message: "\(o.name) on \(element): sycl::atomic_ref has no \(element) form; use a 32-bit type or a compare-exchange loop on the enclosing word")
         continue

@@ -22,9 +22,14 @@ public struct CallTemplate: Sendable {
   /// literal (so it would be evaluated twice).
   public var fallback: String?
   public var fallbackHelper: RuntimeHelper?
+  /// The result does not depend on the signedness of integer arguments (bit counts): an integer
+  /// argument of the parameter's size is passed as written. (CUDA's SDK and cu2sycl's declarations
+  /// disagree on the signedness of some of these parameters.)
+  public var signednessFree: Bool
 
   public init(_ pattern: String, helper: RuntimeHelper? = nil, unify: Bool = false, fallback: String? = nil,
-              fallbackHelper: RuntimeHelper? = nil) {
+              fallbackHelper: RuntimeHelper? = nil, signednessFree: Bool = false) {
+    self.signednessFree = signednessFree
     self.pattern = pattern
     self.helper = helper
     self.unify = unify
@@ -109,12 +114,12 @@ extension MigrationContext {
       for arg in args {
         let r = range(of: arg)!.range
         if r.lowerBound > pos { pieces.append(.source(pos..<r.lowerBound)) }
-        pieces += argument(arg, to: target).pieces
+        pieces += argument(arg, to: target, signednessFree: template.signednessFree).pieces
         pos = r.upperBound
       }
       if callRange.range.upperBound > pos { pieces.append(.source(pos..<callRange.range.upperBound)) }
     } else {
-      let rendered = args.map { argument($0, to: target) }
+      let rendered = args.map { argument($0, to: target, signednessFree: template.signednessFree) }
       let chars = Array(pattern)
       var literal = ""
       var i = 0
@@ -142,9 +147,10 @@ extension MigrationContext {
 
   /// An argument as pieces, with CUDA's implicit conversion to `target` (or to the parameter type)
   /// spelled out; `isPrimary` tells whether it can stand as an operand without parentheses.
-  func argument(_ arg: Cursor, to target: CType?) -> (pieces: [Piece], isPrimary: Bool) {
+  func argument(_ arg: Cursor, to target: CType?, signednessFree: Bool = false) -> (pieces: [Piece], isPrimary: Bool) {
     guard let r = range(of: arg) else { return ([], true) }
-    if let (written, type) = conversion(of: arg, to: target), let w = range(of: written) {
+    if let (written, type) = conversion(of: arg, to: target), let w = range(of: written),
+       !(signednessFree && Self.sameSizeIntegers(type, Self.plainType(written.type))) {
       let t = text(of: written)
       if let literal = Self.convertedLiteral(t, to: type) { return ([.text(literal)], true) }
       return ([.text("static_cast<\(type)>("), .source(w.range), .text(")")], true)
@@ -169,6 +175,11 @@ extension MigrationContext {
     "bool", "char", "signed char", "unsigned char", "short", "unsigned short", "int", "unsigned int", "long", "unsigned long",
     "long long", "unsigned long long", "float", "double",
   ]
+
+  static func sameSizeIntegers(_ a: String, _ b: String) -> Bool {
+    let size: [String: Int] = ["int": 4, "unsigned int": 4, "long": 8, "unsigned long": 8, "long long": 8, "unsigned long long": 8]
+    return size[a] != nil && size[a] == size[b]
+  }
 
   static func plainType(_ t: CType) -> String {
     var s = t.canonical.spelling

@@ -24,8 +24,8 @@ public struct IntrinsicRule: MigrationRule {
         int i = item.get_local_id(0);
         y[i] = sycl::native::exp(x[i]) + sycl::native::divide(x[i], 3.0f) * sycl::clamp(x[i], 0.0f, 1.0f);
         y[i] = 2.0f * (x[i] + 1.0f) + (1.0f / x[i]);
-        n[i] = static_cast<int>(sycl::floor(x[i])) + static_cast<int>(sycl::popcount(bits[i])) + (n[i] == 0 ? 0 : sycl::ctz(n[i]) + 1);
-        bits[i] = sycl::bit_cast<unsigned int>(x[i]) ^ cu2sycl::bit_reverse(bits[i]) + cu2sycl::ffs(static_cast<int>(bits[i] >> 4));
+        n[i] = static_cast<int>(sycl::floor(x[i])) + static_cast<int>(sycl::popcount(bits[i])) + (n[i] == 0 ? 0 : static_cast<int>(sycl::ctz(n[i])) + 1);
+        bits[i] = sycl::bit_cast<unsigned int>(x[i]) ^ cu2sycl::bit_reverse(bits[i]) + cu2sycl::ffs(bits[i] >> 4);
       }
 
       """),
@@ -79,13 +79,14 @@ public struct IntrinsicRule: MigrationRule {
     t["__hiloint2double"] = CallTemplate(
       "sycl::bit_cast<double>(static_cast<unsigned long long>(static_cast<unsigned int>($0)) << 32 | static_cast<unsigned int>($1))")
     // Integer intrinsics. CUDA's counts are int; SYCL's have the argument's type.
-    t["__popc"] = CallTemplate("static_cast<int>(sycl::popcount($0))")
-    t["__popcll"] = CallTemplate("static_cast<int>(sycl::popcount($0))")
-    t["__clz"] = CallTemplate("sycl::clz")
-    t["__clzll"] = CallTemplate("static_cast<int>(sycl::clz($0))")
-    t["__ffs"] = CallTemplate("%0 == 0 ? 0 : sycl::ctz($0) + 1", fallback: "cu2sycl::ffs($0)", fallbackHelper: .findFirstSet)
+    t["__popc"] = CallTemplate("static_cast<int>(sycl::popcount($0))", signednessFree: true)
+    t["__popcll"] = CallTemplate("static_cast<int>(sycl::popcount($0))", signednessFree: true)
+    t["__clz"] = CallTemplate("static_cast<int>(sycl::clz($0))", signednessFree: true)
+    t["__clzll"] = CallTemplate("static_cast<int>(sycl::clz($0))", signednessFree: true)
+    t["__ffs"] = CallTemplate("%0 == 0 ? 0 : static_cast<int>(sycl::ctz($0)) + 1", fallback: "cu2sycl::ffs($0)", fallbackHelper: .findFirstSet,
+                              signednessFree: true)
     t["__ffsll"] = CallTemplate("%0 == 0 ? 0 : static_cast<int>(sycl::ctz($0)) + 1", fallback: "cu2sycl::ffs($0)",
-                                fallbackHelper: .findFirstSet)
+                                fallbackHelper: .findFirstSet, signednessFree: true)
     t["__brev"] = CallTemplate("cu2sycl::bit_reverse", helper: .bitReverse)
     t["__brevll"] = CallTemplate("cu2sycl::bit_reverse", helper: .bitReverse)
     t["__mul24"] = CallTemplate("sycl::mul24")
