@@ -170,3 +170,4 @@ template <class F> void emu_launch(dim3 g, dim3 b, size_t shm, F f) {
     free(emu_dyn);
   }
 }
+#include "emu_device.h"

@@ -255,6 +255,8 @@ public struct HalfPrecisionRule: MigrationRule {
       }
       guard let spec = Self.calls[o.name], let cursor = context.entries[i].cursor, let call = context.call(named: cursor),
             context.text(of: cursor) == o.name, let r = context.range(of: call) else { continue }
+      // `__hadd(int, int)` is the integer halving add (an integer intrinsic), not half precision.
+      if o.name == "__hadd", let first = context.writtenArguments(call).first, first.type.canonical.spelling.contains("int") { continue }
       convert(call, range: r, spec: spec, entry: i, context: context)
     }
   }

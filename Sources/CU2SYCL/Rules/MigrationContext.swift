@@ -10,6 +10,14 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case warpShuffle = "warp_shuffle"
   case ballot = "ballot"
   case activeMask = "active_mask"
+  case atomicCompareExchange = "atomic_compare_exchange"
+  case atomicWrap = "atomic_inc_dec"
+  case sincos = "sincos"
+  case mathPointers = "math_pointers"
+  case findFirstSet = "ffs"
+  case bitReverse = "bit_reverse"
+  case bytePerm = "byte_perm"
+  case funnelShift = "funnelshift"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 

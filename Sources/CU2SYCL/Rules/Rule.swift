@@ -54,6 +54,8 @@ public enum RuleRegistry {
     DeviceRestrictionsRule.self,
     HalfPrecisionRule.self,
     VectorTypeRule.self,
+    IntrinsicRule.self,
+    FenceRule.self,
   ]
 
   public static func rule(id: String) -> (any MigrationRule.Type)? { rules.first { $0.id == id } }

@@ -89,7 +89,18 @@ public enum Warnings {
     explanation: "SYCL's reduce_over_group and scans accept only SYCL function objects (sycl::plus, sycl::multiplies, sycl::minimum, sycl::maximum, sycl::bit_and, sycl::bit_or, sycl::bit_xor, sycl::logical_and, sycl::logical_or), not lambdas or user functors. Express the operation with one of them, or reduce by hand with sycl::shift_group_left / permute_group_by_xor.")
 
 
-  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic]
+  public static let roundingMode = WarningKind(
+    id: "W020", title: "rounding mode has no SYCL equivalent",
+    explanation: "The intrinsic rounds toward zero, up or down (_rz, _ru, _rd). SYCL 2020 has no control over the rounding mode of arithmetic or of integer-to-floating conversions, so it is left as written. If the direction does not matter, use the _rn form (which cu2sycl converts to plain C++ arithmetic or a cast); interval arithmetic and similar code must emulate the rounding (for example with sycl::nextafter on the round-to-nearest result).")
+  public static let noMathEquivalent = WarningKind(
+    id: "W021", title: "math function has no SYCL built-in",
+    explanation: "SYCL 2020 has no built-in for this CUDA math function (inverse error functions, Bessel functions, erfcx, normcdfinv, array norms). It is left as written: implement it in plain SYCL (a rational approximation or a library's device function) and call that.")
+  public static let atomicType = WarningKind(
+    id: "W022", title: "atomic operation on a type sycl::atomic_ref does not support",
+    explanation: "sycl::atomic_ref works on int, unsigned int, long, unsigned long, long long, unsigned long long, float, double and pointers. An atomic on another type (a 16-bit atomicCAS, say) is left as written: widen the data to 32 bits, or emulate it with a compare-exchange loop on the enclosing 32-bit word.")
+
+
+  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }
