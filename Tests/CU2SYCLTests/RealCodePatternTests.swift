@@ -145,4 +145,17 @@ final class RealCodePatternTests: XCTestCase {
     ])
     XCTAssertEqual(out["host.cpp"], "#include \"header.sycl.cpp\"\nint host() { return 0; }\n")
   }
+
+  /// `__device__ int a = 0, b = 0;` (cuda-samples): rewriting one declarator would retype the others, so
+  /// the declaration is kept and flagged, and kernels do not receive the variables. (This once crashed.)
+  func testDeviceVariablesDeclaredTogetherAreFlagged() throws {
+    let (out, report) = try migrateTree([
+      "d.cu": "__device__ static unsigned int errors = 0, found = 0;\n__global__ void k() { if (threadIdx.x == 0) atomicAdd(&errors, 1u); }\n",
+    ])
+    let d = try XCTUnwrap(out["d.sycl.cpp"])
+    XCTAssertTrue(d.contains("__device__ static unsigned int errors = 0, found = 0;"), d)
+    XCTAssertTrue(d.contains("CU2SYCL-W007: __device__ variable 'errors'"), d)
+    XCTAssertTrue(d.contains("void k(const sycl::nd_item<1> &item) {"), d)
+    XCTAssertEqual(report.occurrences.filter { $0.name == "__device__" }.map(\.outcome), [.manual])
+  }
 }

@@ -43,6 +43,7 @@ public final class Census {
     self.texts = texts
     for child in tu.cursor.children { visitTopLevel(child) }
     resolveDependentCalls()
+    markSharedDeclarations()
     collectUnresolved()
   }
 
@@ -136,7 +137,7 @@ public final class Census {
           end > start.offset, texts[start.file].map({ $0[start.offset..<end].contains("__noinline__") }) == true else { return }
     for token in tu.tokens(file: start.file, range: start.offset..<end) where token.spelling == "__noinline__" {
       guard let s = token.range.start.spelling, let e = token.range.end.spelling, s.file == start.file else { continue }
-      record(kind: .attribute, name: token.spelling, cursor: nil, range: s.offset..<e.offset, function: nil, file: s.file)
+      record(kind: .attribute, name: token.spelling, cursor: nil, range: s.offset..<max(s.offset, e.offset), function: nil, file: s.file)
     }
   }
 
@@ -169,6 +170,22 @@ public final class Census {
     function.calls.append((usr, c))
   }
 
+  /// Device variables declared together (`__device__ int a, b;`): their extents overlap.
+  private func markSharedDeclarations() {
+    func range(_ g: DeviceGlobal) -> (String, Range<Int>)? {
+      guard let s = g.decl.extent.start.spelling, let e = g.decl.extent.end.spelling else { return nil }
+      return (s.file, s.offset..<max(s.offset + 1, e.offset))
+    }
+    for a in deviceGlobalOrder {
+      guard let ga = deviceGlobals[a], let ra = range(ga) else { continue }
+      for b in deviceGlobalOrder where b != a {
+        if let gb = deviceGlobals[b], let rb = range(gb), ra.0 == rb.0, ra.1.overlaps(rb.1) {
+          deviceGlobals[a]?.sharesDeclaration = true
+        }
+      }
+    }
+  }
+
   /// The function name a (possibly dependent) callee expression spells: `run` in `Tile<W>::run`,
   /// `load` in `t.load<N>`.
   static func calledName(_ callee: Cursor) -> String? {
@@ -199,7 +216,7 @@ public final class Census {
 
   private func recordVariable(_ c: Cursor, function: FunctionInfo?) {
     // clang 16 ignores the SDK's `managed` attribute, so `__managed__` is also recognized by its spelling.
-    let declarationText = c.extent.start.spelling.flatMap { s in texts[s.file].map { $0[s.offset..<(c.extent.end.spelling?.offset ?? s.offset)] } } ?? ""
+    let declarationText = c.extent.start.spelling.flatMap { s in texts[s.file].map { $0[s.offset..<max(s.offset, c.extent.end.spelling?.offset ?? s.offset)] } } ?? ""
     if function == nil, c.children.contains(where: { $0.kind == .cudaConstantAttr || $0.kind == .cudaDeviceAttr })
         || declarationText.split(separator: "=").first?.contains("__managed__") == true {
       let text = declarationText
@@ -239,7 +256,7 @@ public final class Census {
   private func launchConfigRange(_ c: Cursor) -> Range<Int>? {
     let children = c.children
     guard children.count >= 2, let s = children[1].extent.start.spelling, let e = children[1].extent.end.spelling else { return nil }
-    return s.offset..<e.offset
+    return s.offset..<max(s.offset, e.offset)
   }
 
   // MARK: Occurrences
@@ -294,11 +311,11 @@ public final class Census {
 
   private func recordMacroExpansion(_ c: Cursor) {
     guard let s = c.extent.start.spelling, let e = c.extent.end.spelling else { return }
-    macroExpansions[s.file, default: []].append((s.offset..<e.offset, c))
+    macroExpansions[s.file, default: []].append((s.offset..<max(s.offset, e.offset), c))
     guard let def = c.referenced, let defFile = def.location.spelling?.file, environment.declares(defFile) else { return }
     let name = c.spelling
     let kind: ConstructKind = CUDANames.attributeMacros.contains(name) ? .attribute : .macro
-    record(kind: kind, name: name, cursor: c, range: s.offset..<e.offset, function: nil)
+    record(kind: kind, name: name, cursor: c, range: s.offset..<max(s.offset, e.offset), function: nil)
   }
 
   private func recordInclusion(_ c: Cursor) {
@@ -412,7 +429,7 @@ public final class Census {
     macroBodyCounters[counterKey] = index + 1
     let token = matches[matches.index(matches.startIndex, offsetBy: min(index, matches.count - 1))]
     guard let s = token.range.start.spelling, let e = token.range.end.spelling else { return nil }
-    return (defFile, s.offset..<e.offset)
+    return (defFile, s.offset..<max(s.offset, e.offset))
   }
 
   // MARK: Names that did not resolve

@@ -81,9 +81,10 @@ public final class KernelPlan {
     }
     for usr in deviceSide.keys {
       let used = globals(usr, [])
-      if !used.isEmpty { needsItem.insert(usr) }
+      if used.contains(where: { census.deviceGlobals[$0]?.isConvertible == true }) { needsItem.insert(usr) }
       // In declaration order, so every signature lists them the same way.
       globalVariables[usr] = census.deviceGlobalOrder.filter { used.contains($0) }.compactMap { census.deviceGlobals[$0] }
+        .filter(\.isConvertible)
     }
 
     // Dimensions: functions connected by calls share one; launches and built-in uses raise it.
@@ -142,7 +143,7 @@ public final class KernelPlan {
     add(callee.templateParameters, call.referenced?.templateArgumentSpellings)
     guard let c = call.children.first.map(Syntax.stripImplicit), let s = c.extent.start.spelling, let e = c.extent.end.spelling,
           let text = census.texts[s.file] else { return map }
-    let written = text[s.offset..<e.offset]
+    let written = text[s.offset..<max(s.offset, e.offset)]
     // `Class<A, B>::run` and `object.method<C>`: the argument lists as written.
     let parts = written.components(separatedBy: "::")
     if parts.count >= 2, let classPart = parts.dropLast().last, let args = KernelPlan.writtenTemplateArguments(classPart) {
@@ -227,7 +228,7 @@ public final class KernelPlan {
       return e.offset > s.offset
     }
     while args.count > 1, let last = args.last, let s = last.extent.start.spelling, let e = last.extent.end.spelling,
-          let text = census.texts[s.file], ["1", "1u", "1U"].contains(text[s.offset..<e.offset].trimmingCharacters(in: .whitespaces)) {
+          let text = census.texts[s.file], ["1", "1u", "1U"].contains(text[s.offset..<max(s.offset, e.offset)].trimmingCharacters(in: .whitespaces)) {
       args.removeLast()
     }
     return args

@@ -58,6 +58,10 @@ public struct DeviceGlobal {
   public var isManaged: Bool
   public var isConstant: Bool
   public var isExtern: Bool
+  /// One of several declarators of one declaration (`__device__ int a, b;`).
+  public var sharesDeclaration = false
+  /// cu2sycl turns it into a USM allocation (and kernels receive it) only when it can rewrite it alone.
+  public var isConvertible: Bool { !isExtern && !sharesDeclaration }
   /// As a variable the kernels receive, like shared memory.
   public var asParameterVariable: SharedVariable { SharedVariable(decl: decl, declStatement: nil, name: name, isDynamic: false) }
 }

@@ -60,10 +60,10 @@ public struct DeviceMemoryRule: MigrationRule {
 
   private func convertDeclaration(_ g: DeviceGlobal, range r: (file: String, range: Range<Int>), context: MigrationContext) {
     let kind = g.isManaged ? "__managed__" : g.isConstant ? "__constant__" : "__device__"
-    guard !g.isExtern, let shape = SharedVariableShape(g.asParameterVariable, context: context) else {
+    guard g.isConvertible, let shape = SharedVariableShape(g.asParameterVariable, context: context) else {
       context.claimAll(in: r.file, r.range, .manual, rule: Self.id) { $0.kind == .attribute }
       context.addWarningComment(file: r.file, offset: r.range.lowerBound, id: Warnings.deviceVariable.id,
-                                message: "\(kind) variable '\(g.name)' (extern or unreadable) needs a USM allocation passed to its kernels")
+                                message: "\(kind) variable '\(g.name)' (extern, one of several in a declaration, or unreadable) needs a USM allocation passed to its kernels")
       return
     }
     let tokens = g.decl.tokens
