@@ -410,6 +410,8 @@ public final class Census {
     default:
       record(kind: .function, name: name, cursor: c, function: function)
       if CUDANames.barriers.contains(name) || CUDANames.itemFunctions.contains(name) { function?.usesItemDirectly = true }
+      // printf in device code writes to a sycl::stream the function receives.
+      if name == "printf", let function, function.space != .host { function.usesPrintfDirectly = true }
       if CUDANames.subGroupFunctions.contains(name) {
         function?.usesItemDirectly = true
         function?.usesSubGroupsDirectly = true

@@ -7,6 +7,8 @@ public final class KernelPlan {
   public private(set) var needsItem = Set<String>()
   /// Device variables each function receives as parameters (after its local memory).
   public private(set) var globalVariables: [String: [DeviceGlobal]] = [:]
+  /// Functions that (through their calls) use printf in device code: they take a `sycl::stream`.
+  public private(set) var usesStream = Set<String>()
   /// Kernels that (through their calls) use warp-level functions: their launches require sub-groups
   /// of 32 work-items, CUDA's warp size.
   public private(set) var usesSubGroups = Set<String>()
@@ -52,6 +54,18 @@ public final class KernelPlan {
         changed = true
       }
     }
+
+    // printf in device code: the functions on the way from the kernel receive the kernel's sycl::stream.
+    usesStream = Set(deviceSide.filter { $0.value.usesPrintfDirectly }.keys)
+    changed = true
+    while changed {
+      changed = false
+      for (usr, f) in deviceSide where !usesStream.contains(usr) && f.calls.contains(where: { usesStream.contains($0.callee) }) {
+        usesStream.insert(usr)
+        changed = true
+      }
+    }
+    needsItem.formUnion(usesStream)
 
     // Local memory: a function gets its callees' variables; kernels declare them all at the launch.
     // A callee that is a template specialization has its template parameters replaced along the way.

@@ -30,6 +30,8 @@ public final class FunctionInfo {
   public var dimensionsUsed = 0
   /// Reads built-ins or calls barriers directly, so it needs the `nd_item`.
   public var usesItemDirectly = false
+  /// Calls printf in device code (it receives a sycl::stream).
+  public var usesPrintfDirectly = false
   /// Calls warp-level functions directly (its kernels need a sub-group size of 32).
   public var usesSubGroupsDirectly = false
   public var sharedVariables: [SharedVariable] = []

@@ -1,5 +1,5 @@
-/// CUDA device code that SYCL 2020 cannot express gets a precise finding instead of silence: printf in
-/// kernels, the cycle counters, and inline PTX assembly. (Launches from device code are flagged by the
+/// CUDA device code that SYCL 2020 cannot express gets a precise finding instead of silence: printf the
+/// device-printf rule could not translate, the cycle counters, and inline PTX assembly. (Launches from device code are flagged by the
 /// kernel-launch rule.)
 public struct DeviceRestrictionsRule: MigrationRule {
   public static let id = "device-restrictions"
@@ -11,20 +11,20 @@ public struct DeviceRestrictionsRule: MigrationRule {
       #include <cstdio>
       __global__ void k(long long *t) {
         long long start = clock64();
-        printf("block %d\\n", blockIdx.x);
-        *t = clock64() - start;
+        int n = printf("block %d\\n", blockIdx.x);
+        *t = clock64() - start + n;
       }
 
       """,
       sycl: """
       #include <cstdio>
-      void k(long long *t, const sycl::nd_item<1> &item) {
+      void k(long long *t, const sycl::nd_item<1> &item, const sycl::stream &stream) {
         // CU2SYCL-W012: clock64() has no SYCL equivalent; time the kernel from the host
         long long start = clock64();
-        // CU2SYCL-W011: printf in device code: write to a sycl::stream instead
-        printf("block %d\\n", item.get_group(0));
+        // CU2SYCL-W011: printf whose result is used, or whose format has no stream equivalent: write to the sycl::stream by hand
+        int n = printf("block %d\\n", item.get_group(0));
         // CU2SYCL-W012: clock64() has no SYCL equivalent; time the kernel from the host
-        *t = clock64() - start;
+        *t = clock64() - start + n;
       }
 
       """),
@@ -37,7 +37,7 @@ public struct DeviceRestrictionsRule: MigrationRule {
       let o = context.entries[i].occurrence
       switch (o.kind, o.name) {
       case (.function, "printf"):
-        context.claim(i, .manual, rule: Self.id, warning: Warnings.devicePrintf, message: "printf in device code: write to a sycl::stream instead")
+        context.claim(i, .manual, rule: Self.id, warning: Warnings.devicePrintf, message: "printf whose result is used, or whose format has no stream equivalent: write to the sycl::stream by hand")
       case (.function, "clock"), (.function, "clock64"):
         context.claim(i, .manual, rule: Self.id, warning: Warnings.clock, message: "\(o.name)() has no SYCL equivalent; time the kernel from the host")
       case (.inlineAssembly, _):

@@ -142,18 +142,22 @@ public struct KernelLaunchRule: MigrationRule {
     // Device variables live in USM; the kernel lambda cannot name a global, so it captures a pointer.
     let globals = context.plan.globalVariables[kernel] ?? []
     for g in globals { extra.append("*\(g.name)_symbol") }
+    // Device printf: a stream of the command group (64 KiB in all, 1 KiB a work-item statement).
+    let printing = context.plan.usesStream.contains(kernel)
+    if printing { extra.append(context.streamName) }
     call.append(.text((launch.arguments.isEmpty ? "" : ", ") + extra.joined(separator: ", ") + ");"))
     // Warp-level code assumes CUDA's 32-wide warps: require sub-groups of 32.
     let attribute = context.plan.usesSubGroups.contains(kernel) ? " [[sycl::reqd_sub_group_size(32)]]" : ""
     let lambda = "[=](sycl::nd_item<\(n)> \(context.itemName))\(attribute) {"
 
     var out: [Piece]
-    if locals.isEmpty && globals.isEmpty {
+    if locals.isEmpty && globals.isEmpty && !printing {
       out = [.text("\(context.queue).parallel_for(")] + ndRange + [.text(", \(lambda)\n\(indent)  ")] + call
         + [.text("\n\(indent)})")]
     } else {
       out = [.text("\(context.queue).submit([&](sycl::handler &cgh) {\n")]
       for g in globals { out.append(.text("\(indent)  auto *\(g.name)_symbol = &\(g.name);\n")) }
+      if printing { out.append(.text("\(indent)  sycl::stream \(context.streamName)(65536, 1024, cgh);\n")) }
       for (shape, acc) in zip(locals, accessorNames) {
         out.append(.text("\(indent)  "))
         out += accessorDeclaration(shape, name: acc, launch: launch, kernel: kernel, context: context, notes: &notes)

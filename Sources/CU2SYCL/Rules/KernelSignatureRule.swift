@@ -34,9 +34,11 @@ public struct KernelSignatureRule: MigrationRule {
       var params = ["const sycl::nd_item<\(n)> &\(context.itemName)"]
       params += (plan.localVariables[usr] ?? []).compactMap { SharedVariableShape($0, context: context)?.parameter }
       params += (plan.globalVariables[usr] ?? []).compactMap { SharedVariableShape($0.asParameterVariable, context: context)?.parameter }
+      if plan.usesStream.contains(usr) { params.append("const sycl::stream &\(context.streamName)") }
       for decl in f.declarations { addParameters(params, to: decl, context: context) }
       // Calls from other device functions pass the item, local memory and device variables along.
       let args = [context.itemName] + (plan.localVariables[usr] ?? []).map(\.name) + (plan.globalVariables[usr] ?? []).map(\.name)
+        + (plan.usesStream.contains(usr) ? [context.streamName] : [])
       for callerUSR in context.census.functionOrder {
         guard let callerInfo = context.census.functions[callerUSR] else { continue }
         for call in callerInfo.calls where call.callee == usr {

@@ -35,6 +35,8 @@ public final class MigrationContext {
   private var indexByKey: [OccurrenceKey: Int] = [:]
 
   public let itemName = "item"
+  /// The `sycl::stream` that device printf writes to.
+  public let streamName = "stream"
   public let queue = "cu2sycl::default_queue()"
 
   /// The output path of a migrated input file (nil for files outside the migrated tree).

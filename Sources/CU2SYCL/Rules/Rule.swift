@@ -51,6 +51,7 @@ public enum RuleRegistry {
     AtomicRule.self,
     MathRule.self,
     ReadOnlyLoadRule.self,
+    PrintfRule.self,
     DeviceRestrictionsRule.self,
     HalfPrecisionRule.self,
     VectorTypeRule.self,

@@ -39,7 +39,7 @@ public enum Warnings {
     explanation: "warpSize became the sub-group size, which SYCL devices choose (often 8, 16 or 32; not always 32). Code that only uses it for index arithmetic is fine; code that assumes 32 lanes (masks, shuffles, fixed-size arrays) must be checked.")
   public static let devicePrintf = WarningKind(
     id: "W011", title: "printf in device code",
-    explanation: "SYCL 2020 has no printf in kernels. Create a sycl::stream in the command group (sycl::stream out(65536, 256, cgh)), pass it to the kernel and write to it with <<, or remove the output.")
+    explanation: "SYCL 2020 has no printf in kernels; cu2sycl writes device printf to a sycl::stream (the kernel's `stream` parameter) with << and stream manipulators. This printf uses its result or a conversion with no stream equivalent (%n, * widths, a format that is not a string literal): write the output to the stream by hand.")
   public static let clock = WarningKind(
     id: "W012", title: "device clock",
     explanation: "clock() and clock64() read a per-multiprocessor cycle counter that SYCL does not expose. Time kernels from the host (sycl::event profiling or std::chrono) instead.")
