@@ -14,7 +14,10 @@ public struct PrintfRule: MigrationRule {
       cuda: """
       #include <cstdio>
       __device__ void report(int i, float v) { printf("item %d: %.2f (0x%x)\\n", i, v, i); }
-      __global__ void k(const float *v) { report(threadIdx.x, v[threadIdx.x]); }
+      __global__ void k(const float *v) {
+        report(threadIdx.x, v[threadIdx.x]);
+        if (threadIdx.x == 0) printf("%s\\n", v[0] > 0 ? "positive" : "not positive");
+      }
       void run(const float *v) {
         k<<<1, 4>>>(v);
       }
@@ -23,7 +26,10 @@ public struct PrintfRule: MigrationRule {
       sycl: """
       #include <cstdio>
       void report(int i, float v, const sycl::nd_item<1> &item, const sycl::stream &stream) { stream << "item " << i << ": " << sycl::setprecision(2) << sycl::fixed << v << " (0x" << sycl::hex << i << sycl::dec << ")\\n"; }
-      void k(const float *v, const sycl::nd_item<1> &item, const sycl::stream &stream) { report(item.get_local_id(0), v[item.get_local_id(0)], item, stream); }
+      void k(const float *v, const sycl::nd_item<1> &item, const sycl::stream &stream) {
+        report(item.get_local_id(0), v[item.get_local_id(0)], item, stream);
+        if (item.get_local_id(0) == 0) stream << (v[0] > 0 ? "positive" : "not positive") << "\\n";
+      }
       void run(const float *v) {
         cu2sycl::default_queue().submit([&](sycl::handler &cgh) {
           sycl::stream stream(65536, 1024, cgh);
@@ -88,7 +94,9 @@ public struct PrintfRule: MigrationRule {
         precision = p.isEmpty ? "0" : p
       }
       while i < chars.count, "hlLqjzt".contains(chars[i]) { i += 1 }
-      guard i < chars.count, next < arguments.count, let argument = context.source(arguments[next]) else { return nil }
+      // `<<` binds tighter than comparisons, bit operators and ?:, so arguments that are not primary
+      // expressions are parenthesized.
+      guard i < chars.count, next < arguments.count, case let argument = context.operand(arguments[next]), !argument.isEmpty else { return nil }
       let conversion = chars[i]
       i += 1
       next += 1
@@ -102,7 +110,7 @@ public struct PrintfRule: MigrationRule {
         break
       case "c":
         pieces.append(.text(prefix + " << static_cast<char>("))
-        pieces.append(argument)
+        pieces += argument
         pieces.append(.text(")" + suffix))
         continue
       case "f", "F":
@@ -121,7 +129,7 @@ public struct PrintfRule: MigrationRule {
         return nil
       }
       pieces.append(.text(prefix + " << "))
-      pieces.append(argument)
+      pieces += argument
       if !suffix.isEmpty { pieces.append(.text(suffix)) }
     }
     flushLiteral()
