@@ -33,38 +33,25 @@ public final class KernelPlan {
     let functions = census.functions
     let deviceSide = functions.filter { $0.value.space != .host }
 
-    // The nd_item flows up the call graph from every function that reads built-ins or syncs.
-    needsItem = Set(deviceSide.filter { $0.value.space == .kernel || $0.value.usesItemDirectly }.keys)
-    var changed = true
-    while changed {
-      changed = false
-      for (usr, f) in deviceSide where !needsItem.contains(usr) && f.calls.contains(where: { needsItem.contains($0.callee) }) {
-        needsItem.insert(usr)
-        changed = true
+    // A need flows up the call graph: a device function whose callee needs something needs it too.
+    func withCallers(_ seed: (FunctionInfo) -> Bool) -> Set<String> {
+      var result = Set(deviceSide.filter { seed($0.value) }.keys)
+      var changed = true
+      while changed {
+        changed = false
+        for (usr, f) in deviceSide where !result.contains(usr) && f.calls.contains(where: { result.contains($0.callee) }) {
+          result.insert(usr)
+          changed = true
+        }
       }
+      return result
     }
-
-    // Sub-group use flows up the call graph the same way.
-    usesSubGroups = Set(deviceSide.filter { $0.value.usesSubGroupsDirectly }.keys)
-    changed = true
-    while changed {
-      changed = false
-      for (usr, f) in deviceSide where !usesSubGroups.contains(usr) && f.calls.contains(where: { usesSubGroups.contains($0.callee) }) {
-        usesSubGroups.insert(usr)
-        changed = true
-      }
-    }
-
+    // The nd_item: every kernel, and functions that read built-ins or sync.
+    needsItem = withCallers { $0.space == .kernel || $0.usesItemDirectly }
+    // Warp-level code (kernels reaching it require sub-groups of 32).
+    usesSubGroups = withCallers(\.usesSubGroupsDirectly)
     // printf in device code: the functions on the way from the kernel receive the kernel's sycl::stream.
-    usesStream = Set(deviceSide.filter { $0.value.usesPrintfDirectly }.keys)
-    changed = true
-    while changed {
-      changed = false
-      for (usr, f) in deviceSide where !usesStream.contains(usr) && f.calls.contains(where: { usesStream.contains($0.callee) }) {
-        usesStream.insert(usr)
-        changed = true
-      }
-    }
+    usesStream = withCallers(\.usesPrintfDirectly)
     needsItem.formUnion(usesStream)
 
     // Local memory: a function gets its callees' variables; kernels declare them all at the launch.
