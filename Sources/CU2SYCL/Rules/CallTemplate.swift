@@ -66,6 +66,12 @@ enum CallTemplates {
   }
 
   /// The key of a specific overload in a table: `pow:float (float, int)`.
+  /// The template for a call: the overload-specific entry (`name:signature`) when there is one, else the name's.
+  static func lookup(_ table: [String: CallTemplate], _ name: String, _ declaration: Cursor?) -> CallTemplate? {
+    if let key = overloadKey(name, declaration), let t = table[key] { return t }
+    return table[name]
+  }
+
   static func overloadKey(_ name: String, _ declaration: Cursor?) -> String? {
     guard let d = declaration else { return nil }
     return name + ":" + d.type.canonical.spelling

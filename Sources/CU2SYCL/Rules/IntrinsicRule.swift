@@ -124,8 +124,7 @@ public struct IntrinsicRule: MigrationRule {
   }()
 
   static func template(for name: String, declaration: Cursor?) -> CallTemplate? {
-    if let key = CallTemplates.overloadKey(name, declaration), let t = table[key] { return t }
-    return table[name]
+    CallTemplates.lookup(table, name, declaration)
   }
 
   public init() {}

@@ -105,8 +105,7 @@ public struct MathRule: MigrationRule {
   }()
 
   static func template(for name: String, declaration: Cursor?) -> CallTemplate? {
-    if let key = CallTemplates.overloadKey(name, declaration), let t = table[key] { return t }
-    return table[name]
+    CallTemplates.lookup(table, name, declaration)
   }
 
   public init() {}
