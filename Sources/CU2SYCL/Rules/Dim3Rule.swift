@@ -73,9 +73,7 @@ public struct Dim3Rule: MigrationRule {
                 context.text(of: Syntax.stripImplicit(value)) == "1", context.isStatement(assignment),
                 let ar = context.range(of: assignment), let text = context.texts[ar.file] {
         // `grid.y = 1` on a range without a y dimension changes nothing: the statement goes.
-        var end = text.skipHorizontalSpace(from: ar.range.upperBound)
-        if end < text.bytes.count, text.bytes[end] == UInt8(ascii: ";") { end += 1 }
-        context.replace(ar.file, text.wholeLines(around: ar.range.lowerBound..<end), with: "", rule: Self.id)
+        context.replace(ar.file, text.statementRemoval(ar.range), with: "", rule: Self.id)
         context.claim(i, .converted, rule: Self.id)
       } else {
         context.claim(i, .manual, rule: Self.id, warning: Warnings.dim3Use,

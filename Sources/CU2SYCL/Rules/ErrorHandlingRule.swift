@@ -67,11 +67,7 @@ public struct ErrorHandlingRule: MigrationRule {
     guard let cursor = entry.cursor, let call = context.call(named: cursor), let r = context.range(of: call),
           context.text(of: call).hasPrefix(o.name) else { return false }
     if context.isStatement(call), context.census.parent[call]?.kind == .compoundStmt {
-      var end = text.skipHorizontalSpace(from: r.range.upperBound)
-      if end < text.bytes.count, text.bytes[end] == UInt8(ascii: ";") { end += 1 }
-      let statement = r.range.lowerBound..<end
-      let lines = text.wholeLines(around: statement)
-      context.replace(r.file, lines, with: "", rule: Self.id)
+      context.replace(r.file, text.statementRemoval(r.range), with: "", rule: Self.id)
     } else {
       context.replace(r.file, r.range, with: "0", rule: Self.id)
     }

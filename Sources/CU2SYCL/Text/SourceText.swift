@@ -76,6 +76,14 @@ public struct SourceText: Sendable {
     return isBlank(before) && isBlank(after) ? start..<end : range
   }
 
+  /// What to delete to remove an expression statement: the expression, its `;`, and the whole line
+  /// when nothing else is on it.
+  public func statementRemoval(_ expression: Range<Int>) -> Range<Int> {
+    var end = skipHorizontalSpace(from: expression.upperBound)
+    if end < bytes.count, bytes[end] == UInt8(ascii: ";") { end += 1 }
+    return wholeLines(around: expression.lowerBound..<end)
+  }
+
   /// Detects the line ending used by the file, so inserted lines match it.
   public var newline: String {
     if let i = bytes.firstIndex(of: UInt8(ascii: "\n")), i > 0, bytes[i - 1] == UInt8(ascii: "\r") { return "\r\n" }
