@@ -161,7 +161,6 @@ extension MigrationContext {
       if let literal = Self.convertedLiteral(t, to: type) { return ([.text(literal)], true) }
       return ([.text("static_cast<\(type)>("), .source(w.range), .text(")")], true)
     }
-    let written = Syntax.stripImplicit(arg)
     // A call that becomes an operator expression parenthesizes itself (needsParenthesesAround).
     return ([.source(r.range)], !Syntax.needsParentheses(text(of: arg)))
   }
