@@ -10,8 +10,9 @@ BIN=${CU2SYCL_BIN:-$ROOT/.build/debug/cu2sycl}
 extra=()
 dirs=()
 for a in "$@"; do case $a in --extra-arg=*) extra+=("$a");; *) dirs+=("$a");; esac; done
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# CORPUS_KEEP=DIR keeps the migrated trees and JSON reports there for a closer look.
+if [ -n "${CORPUS_KEEP:-}" ]; then work=$CORPUS_KEEP; rm -rf "$work"; mkdir -p "$work"
+else work=$(mktemp -d); trap 'rm -rf "$work"' EXIT; fi
 i=0
 for d in "${dirs[@]}"; do
   i=$((i + 1))
@@ -21,7 +22,7 @@ python3 - "$work" <<'PY'
 import collections, glob, json, sys
 work = sys.argv[1]
 tot = collections.Counter(); by_side = collections.defaultdict(collections.Counter); by_kind = collections.defaultdict(collections.Counter)
-names = collections.Counter(); errors = 0; files = 0
+names = collections.defaultdict(collections.Counter); errors = 0; files = 0
 for f in glob.glob(work + "/r*.json"):
     r = json.load(open(f))
     for fr in r["files"]:
@@ -29,7 +30,7 @@ for f in glob.glob(work + "/r*.json"):
     for o in r["occurrences"]:
         side = "device" if o["context"] in ("device", "kernel", "host-device") else "host"
         for c in (tot, by_side[side], by_kind[o["kind"]]): c[o["outcome"]] += 1; c["found"] += 1
-        if o["outcome"] in ("unsupported", "manual"): names[o["name"]] += 1
+        if o["outcome"] in ("unsupported", "manual"): names[side][o["name"]] += 1
 def row(label, c):
     f = c["found"]; print(f"{label:22} {f:7} {c['converted']:7} {c['review']:7} {c['manual']:7} {c['unsupported']:7} {100*c['converted']/max(f,1):7.1f}%")
 print(f"{'':22} {'found':>7} {'conv':>7} {'review':>7} {'manual':>7} {'unsupp':>7} {'percent':>8}")
@@ -37,5 +38,6 @@ row("total", tot)
 for s in ("device", "host"): row(s, by_side[s])
 for k in sorted(by_kind): row("  " + k, by_kind[k])
 print(f"{files} files migrated, {errors} with parse errors")
-print("top unsupported/manual:", ", ".join(f"{n} ({c})" for n, c in names.most_common(30)))
+for s in ("device", "host"):
+    print(f"top {s} unsupported/manual:", ", ".join(f"{n} ({c})" for n, c in names[s].most_common(30)))
 PY

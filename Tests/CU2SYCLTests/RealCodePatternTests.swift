@@ -44,6 +44,31 @@ final class RealCodePatternTests: XCTestCase {
     }
   }
 
+  /// Built-in variables behind macros (Parboil: `#define tx threadIdx.x`, and several in one
+  /// function-like macro) are named by their member and convert; a kernel that only uses `.x` stays 1-D.
+  func testBuiltinVariablesInsideMacros() throws {
+    let (out, report) = try migrateTree([
+      "a.cu": """
+      #define bx blockIdx.x
+      #define tx threadIdx.x
+      #define SUM(s) if (threadIdx.x < s) { a[threadIdx.x] += a[threadIdx.x + s]; }
+      __global__ void k(float *a) {
+        int i = bx * blockDim.x + tx;
+        SUM(4);
+        a[i] = 0;
+      }
+
+      """,
+    ])
+    let a = try XCTUnwrap(out["a.sycl.cpp"])
+    XCTAssertTrue(a.contains("#define bx item.get_group(0)\n#define tx item.get_local_id(0)\n"), a)
+    XCTAssertTrue(a.contains("#define SUM(s) if (item.get_local_id(0) < s) { a[item.get_local_id(0)] += a[item.get_local_id(0) + s]; }"), a)
+    XCTAssertTrue(a.contains("const sycl::nd_item<1> &item"), a)
+    XCTAssertEqual(Set(report.occurrences.filter { $0.kind == .builtinVariable }.map(\.name)),
+                   ["blockIdx.x", "threadIdx.x", "blockDim.x"])
+    XCTAssertTrue(report.occurrences.allSatisfy { $0.outcome == .converted }, "\(report.occurrences)")
+  }
+
   /// A project's own header called cuda.h is not the CUDA SDK header.
   func testProjectHeaderNamedCudaIsKept() throws {
     let (out, report) = try migrateTree([

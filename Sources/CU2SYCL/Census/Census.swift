@@ -271,8 +271,11 @@ public final class Census {
     }
   }
 
+  /// Returns the name recorded (nil when nothing was): a built-in variable is named from its written text.
+  @discardableResult
   private func record(kind: ConstructKind, name: String, cursor: Cursor?, range: Range<Int>? = nil, function: FunctionInfo?,
-                      file explicitFile: String? = nil) {
+                      file explicitFile: String? = nil) -> String? {
+    var name = name
     var file: String
     var r: Range<Int>
     var inMacroBody = false
@@ -280,29 +283,36 @@ public final class Census {
       file = explicitFile
       r = range
     } else {
-      guard let cursor, let s = cursor.extent.start.spelling, let e = cursor.extent.end.spelling else { return }
+      guard let cursor, let s = cursor.extent.start.spelling, let e = cursor.extent.end.spelling else { return nil }
       file = s.file
       r = range ?? (s.offset..<max(s.offset, e.offset))
-      guard let text = texts[file] else { return }
+      guard let text = texts[file] else { return nil }
       // Code from a macro body reports the macro's use site: find the token in the #define instead.
       let probe = kind == .builtinVariable ? String(name.split(separator: ".").first ?? "") : lastComponent(name)
       if kind != .launch, kind != .attribute, kind != .include, !text[r].contains(probe) {
         guard let body = macroBodyToken(named: probe, at: r.lowerBound, file: file),
-              let bodyText = texts[body.file] else { return }
+              let bodyText = texts[body.file] else { return nil }
         file = body.file
         r = body.range
         if kind == .builtinVariable { r = r.lowerBound..<bodyText.endOfMemberAccess(from: r.upperBound) }
         inMacroBody = true
       }
     }
-    guard userFiles.contains(file), let text = texts[file] else { return }
+    guard userFiles.contains(file), let text = texts[file] else { return nil }
+    // `threadIdx.x` written inside a macro (`#define tx threadIdx.x`): the cursor's tokens are those of
+    // the use site, so take the member from the text the occurrence covers.
+    if kind == .builtinVariable, let dot = name.firstIndex(of: "."), let writtenDot = text[r].lastIndex(of: ".") {
+      let member = text[r][text[r].index(after: writtenDot)...].trimmingCharacters(in: .whitespacesAndNewlines)
+      if ["x", "y", "z"].contains(member) { name = name[..<dot] + "." + member }
+    }
     let key = OccurrenceKey(file: file, offset: r.lowerBound, kind: kind, name: name)
-    guard !seen.contains(key) else { return }
+    guard !seen.contains(key) else { return name }
     seen.insert(key)
     let (line, column) = text.lineColumn(of: r.lowerBound)
     let occurrence = Occurrence(kind: kind, name: name, file: file, line: line, column: column, offset: r.lowerBound,
                                 length: r.count, context: context(of: function), function: function?.name)
     entries.append(CensusEntry(occurrence: occurrence, cursor: cursor, inMacroBody: inMacroBody))
+    return name
   }
 
   private func lastComponent(_ name: String) -> String {
@@ -341,8 +351,9 @@ public final class Census {
     // threadIdx.x and friends: one occurrence for the whole expression.
     if inner.kind == .declRefExpr, CUDANames.builtinVariables.contains(inner.spelling),
        let ref = inner.referenced, let file = ref.location.spelling?.file, environment.declares(file) {
-      let member = c.tokens.last?.spelling ?? ""
-      record(kind: .builtinVariable, name: "\(inner.spelling).\(member)", cursor: c, function: function)
+      let recorded = record(kind: .builtinVariable, name: "\(inner.spelling).\(c.tokens.last?.spelling ?? "")",
+                            cursor: c, function: function)
+      let member = recorded.map { String($0.split(separator: ".").last ?? "") } ?? ""
       if let function {
         function.usesItemDirectly = true
         let dim = ["x": 1, "y": 2, "z": 3][member] ?? 3
