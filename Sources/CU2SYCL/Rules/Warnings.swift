@@ -49,6 +49,9 @@ public enum Warnings {
   public static let dynamicParallelism = WarningKind(
     id: "W014", title: "kernel launch from device code",
     explanation: "A kernel that launches kernels (dynamic parallelism) has no SYCL equivalent: a SYCL kernel cannot submit work. Restructure: launch the child work from the host after the parent kernel, or merge it into the parent.")
+  public static let deviceHeap = WarningKind(
+    id: "W015", title: "heap allocation in device code",
+    explanation: "malloc() and free() in CUDA device code use a device-side heap that SYCL 2020 does not have. Allocate the memory on the host before the launch (sycl::malloc_device, sized for all work-items) and pass it to the kernel.")
 
   public static let halfRounding = WarningKind(
     id: "W050", title: "half conversion rounds to nearest",
@@ -100,7 +103,7 @@ public enum Warnings {
     explanation: "sycl::atomic_ref works on int, unsigned int, long, unsigned long, long long, unsigned long long, float, double and pointers. An atomic on another type (a 16-bit atomicCAS, say) is left as written: widen the data to 32 bits, or emulate it with a compare-exchange loop on the enclosing 32-bit word.")
 
 
-  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic]
+  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }

@@ -2088,7 +2088,6 @@ __device__ void __brkpt(void);
 __device__ void __prof_trigger(int counter);
 __device__ void __nanosleep(unsigned int ns);
 __device__ long long clock64(void);
-__device__ unsigned long long __globaltimer(void);
 __device__ unsigned int __isGlobal(const void *ptr);
 __device__ unsigned int __isShared(const void *ptr);
 __device__ unsigned int __isConstant(const void *ptr);
