@@ -37,6 +37,34 @@ final class WarpFindingTests: XCTestCase {
     XCTAssertEqual(o["__all_sync"]?.0, .converted)
   }
 
+  /// cuda-samples' simpleVote: `int mask = 0xffffffff; __any_sync(mask, p)` is a full mask; a mask
+  /// variable that is assigned or whose address is taken is not.
+  func testUnchangedLocalFullMaskConverts() throws {
+    let (sycl, report, _) = try TestSupport.migrate("""
+      #include <cuda_runtime.h>
+      __global__ void a(unsigned *in, unsigned *out) {
+        int mask = 0xffffffff;
+        out[threadIdx.x] = __any_sync(mask, in[threadIdx.x]);
+      }
+      __global__ void b(unsigned *in, unsigned *out) {
+        unsigned mask = 0xffffffff;
+        if (in[0]) mask = 1;
+        out[threadIdx.x] = __all_sync(mask, in[threadIdx.x]);
+      }
+      __global__ void c(unsigned *in, unsigned *out) {
+        unsigned mask = 0xffffffff;
+        unsigned *p = &mask;
+        out[threadIdx.x] = __ballot_sync(mask, in[threadIdx.x]) + *p;
+      }
+
+      """)
+    let o = outcomes(report)
+    XCTAssertEqual(o["__any_sync"]?.0, .converted)
+    XCTAssertEqual(o["__all_sync"]?.1, "W040")
+    XCTAssertEqual(o["__ballot_sync"]?.1, "W040")
+    XCTAssertTrue(sycl.contains("out[item.get_local_id(0)] = sycl::any_of_group(item.get_sub_group(), in[item.get_local_id(0)]);"), sycl)
+  }
+
   func testGroupsSYCLDoesNotHaveAreFlagged() throws {
     let (sycl, report, _) = try TestSupport.migrate("""
       #include <cuda_runtime.h>

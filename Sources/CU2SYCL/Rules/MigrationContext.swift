@@ -160,6 +160,24 @@ public enum Syntax {
     return c
   }
 
+  /// The constant value of a local variable read here, when its initializer is a constant and the
+  /// function never writes it (`int mask = 0xffffffff; __any_sync(mask, p)`): every use of the variable
+  /// is a read (below an implicit lvalue-to-rvalue conversion), so no assignment, increment, address or
+  /// reference binding can change it.
+  public static func unchangedLocalValue(_ reference: Cursor) -> UInt64? {
+    guard reference.kind == .declRefExpr, let variable = reference.referenced, variable.kind == .varDecl,
+          let function = variable.semanticParent,
+          [.functionDecl, .functionTemplate, .cxxMethod].contains(function.kind),
+          let initializer = variable.children.last(where: \.isExpression),
+          let value = stripImplicit(initializer).integerValue ?? initializer.integerValue
+    else { return nil }
+    func onlyRead(_ c: Cursor, parent: Cursor?) -> Bool {
+      if c.kind == .declRefExpr, c.referenced == variable { return parent?.kind == .unexposedExpr }
+      return c.children.allSatisfy { onlyRead($0, parent: c) }
+    }
+    return onlyRead(function, parent: nil) ? value : nil
+  }
+
   /// Wraps an expression's text in parentheses unless it is primary (name, literal, call, subscript, parenthesized).
   public static func needsParentheses(_ text: String) -> Bool {
     let t = text.trimmingCharacters(in: .whitespaces)

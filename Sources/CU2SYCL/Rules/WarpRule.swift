@@ -176,10 +176,11 @@ public struct WarpRule: MigrationRule {
   }
 
   /// A mask naming all 32 lanes: a constant with the low 32 bits set (0xffffffff, -1, ~0u, a macro or
-  /// constant for them) or `__activemask()`.
+  /// constant for them), a local variable initialized so and never changed, or `__activemask()`.
   func isFullMask(_ mask: Cursor, _ context: MigrationContext) -> Bool {
     let written = Syntax.stripImplicit(mask)
     if let v = written.integerValue ?? mask.integerValue { return v & 0xffff_ffff == 0xffff_ffff }
+    if let v = Syntax.unchangedLocalValue(written) { return v & 0xffff_ffff == 0xffff_ffff }
     let text = context.text(of: written).filter { !$0.isWhitespace }
     return text == "__activemask()"
   }
