@@ -7,23 +7,145 @@ public enum RuntimeHeader {
     var out = """
     // Written by cu2sycl: helpers for code migrated from CUDA. Plain SYCL 2020.
     #pragma once
+
+    """
+    if helpers.contains(.streams) || helpers.contains(.events) {
+      out += "#include <chrono>\n#include <map>\n#include <memory>\n#include <mutex>\n"
+    }
+    out += """
     #include <sycl/sycl.hpp>
 
     namespace cu2sycl {
 
     """
-    if helpers.contains(.defaultQueue) || helpers.contains(.allocateSymbol) {
+    let streams = helpers.contains(.streams) || helpers.contains(.events)
+    if helpers.contains(.defaultQueue) || helpers.contains(.allocateSymbol) || streams {
       out += """
 
-      // CUDA's default stream: one in-order queue shared by the whole program. Errors from kernels
-      // (asynchronous in SYCL) are reported when the queue waits and end the program, as a failed
-      // CUDA call checked by the program would.
-      inline sycl::queue &default_queue() {
-        static sycl::queue queue{sycl::default_selector_v, [](sycl::exception_list errors) {
-                                   for (const std::exception_ptr &e : errors) std::rethrow_exception(e);
-                                 },
-                                 sycl::property::queue::in_order()};
+      namespace detail {
+      // Errors from kernels (asynchronous in SYCL) are reported when a queue waits and end the program,
+      // as a failed CUDA call checked by the program would.
+      inline void rethrow(sycl::exception_list errors) {
+        for (const std::exception_ptr &e : errors) std::rethrow_exception(e);
+      }
+      inline sycl::queue &null_stream() {
+        static sycl::queue queue{sycl::default_selector_v, rethrow, sycl::property::queue::in_order()};
         return queue;
+      }
+
+      """
+      out += streams ? """
+      // The streams created by the program, with their flags.
+      struct stream_list {
+        std::mutex mutex;
+        std::map<sycl::queue *, unsigned int> flags;
+      };
+      inline stream_list &streams() {
+        static stream_list list;
+        return list;
+      }
+      }  // namespace detail
+
+      // CUDA's default stream: one in-order queue shared by the whole program. Like CUDA's legacy default
+      // stream, its work starts after the work already submitted to the streams (the host waits for them).
+      inline sycl::queue &default_queue() {
+        detail::stream_list &list = detail::streams();
+        std::lock_guard<std::mutex> lock(list.mutex);
+        for (auto &stream : list.flags) stream.first->wait_and_throw();
+        return detail::null_stream();
+      }
+
+      """ : """
+      }  // namespace detail
+
+      // CUDA's default stream: one in-order queue shared by the whole program.
+      inline sycl::queue &default_queue() { return detail::null_stream(); }
+
+      """
+    }
+    if streams {
+      out += """
+
+      // CUDA streams: in-order queues on the default queue's device. A null stream (0, cudaStreamLegacy,
+      // cudaStreamPerThread) is the default queue. Work submitted to a stream starts after the default
+      // queue's earlier work (the host waits for it), as with CUDA's legacy default stream, unless the
+      // stream was created non-blocking.
+      using queue_ptr = sycl::queue *;
+      constexpr unsigned int stream_non_blocking = 1;
+      inline sycl::queue &queue(queue_ptr stream) {
+        if (!stream) return default_queue();
+        detail::stream_list &list = detail::streams();
+        std::lock_guard<std::mutex> lock(list.mutex);
+        auto created = list.flags.find(stream);
+        if (created == list.flags.end() || !(created->second & stream_non_blocking)) detail::null_stream().wait_and_throw();
+        return *stream;
+      }
+      inline queue_ptr create_stream(unsigned int flags = 0) {
+        sycl::queue &q = detail::null_stream();
+        queue_ptr stream = new sycl::queue(q.get_context(), q.get_device(), detail::rethrow, sycl::property::queue::in_order());
+        detail::stream_list &list = detail::streams();
+        std::lock_guard<std::mutex> lock(list.mutex);
+        list.flags[stream] = flags;
+        return stream;
+      }
+      // Like cudaStreamDestroy, work already submitted still completes.
+      inline void destroy_stream(queue_ptr stream) {
+        if (!stream) return;
+        stream->wait_and_throw();
+        detail::stream_list &list = detail::streams();
+        {
+          std::lock_guard<std::mutex> lock(list.mutex);
+          list.flags.erase(stream);
+        }
+        delete stream;
+      }
+      // Host functions run when the stream reaches them (cudaLaunchHostFunc, cudaStreamAddCallback).
+      using host_fn = void (*)(void *);
+      using stream_callback = void (*)(queue_ptr, int, void *);
+      inline void launch_host_func(queue_ptr stream, host_fn fn, void *data) {
+        queue(stream).submit([&](sycl::handler &cgh) { cgh.host_task([=] { fn(data); }); });
+      }
+      inline void add_callback(queue_ptr stream, stream_callback fn, void *data) {
+        queue(stream).submit([&](sycl::handler &cgh) { cgh.host_task([=] { fn(stream, 0, data); }); });
+      }
+
+      """
+    }
+    if helpers.contains(.events) {
+      out += """
+
+      // CUDA events. Recording one submits a host task that notes the time (std::chrono::steady_clock) when
+      // the in-order queue reaches it: elapsed times are real milliseconds, measured on the host between
+      // the completion of the work before each record; recording does not block the host.
+      struct event {
+        sycl::event reached;
+        std::shared_ptr<std::chrono::steady_clock::time_point> time = std::make_shared<std::chrono::steady_clock::time_point>();
+      };
+      using event_ptr = event *;
+      inline event_ptr create_event() { return new event(); }
+      inline void destroy_event(event_ptr e) { delete e; }
+      inline void record_event(event_ptr e, sycl::queue &q) {
+        std::shared_ptr<std::chrono::steady_clock::time_point> time = e->time;
+        e->reached = q.submit([&](sycl::handler &cgh) { cgh.host_task([=] { *time = std::chrono::steady_clock::now(); }); });
+      }
+      inline void synchronize_event(event_ptr e) { e->reached.wait_and_throw(); }
+      // 0 when the queue has reached the event, else cudaErrorNotReady's 600.
+      inline int event_status(event_ptr e) {
+        auto status = e->reached.get_info<sycl::info::event::command_execution_status>();
+        return status == sycl::info::event_command_status::complete ? 0 : 600;
+      }
+      inline float elapsed_ms(event_ptr start, event_ptr stop) {
+        synchronize_event(start);
+        synchronize_event(stop);
+        return std::chrono::duration<float, std::milli>(*stop->time - *start->time).count();
+      }
+      // The queue's later work waits for the event (cudaStreamWaitEvent).
+      inline void wait_event(sycl::queue &q, event_ptr e) {
+        sycl::event reached = e->reached;
+        q.submit([&](sycl::handler &cgh) {
+          cgh.depends_on(reached);
+          cgh.host_task([] {});
+        });
       }
 
       """

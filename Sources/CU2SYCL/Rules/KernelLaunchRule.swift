@@ -110,12 +110,11 @@ public struct KernelLaunchRule: MigrationRule {
     }
     let ndRange: [Piece] = [.text("sycl::nd_range<\(n)>(")] + global + [.text(", ")] + block.pieces + [.text(")")]
 
-    if launch.config.count >= 4, let stream = context.range(of: launch.config[3]) {
-      let s = text[stream.range].trimmingCharacters(in: .whitespaces)
-      if !["0", "NULL", "nullptr", "cudaStreamDefault", "cudaStreamLegacy"].contains(s) {
-        notes.append((Warnings.stream, "launch on stream '\(s)' runs on the default in-order queue"))
-      }
+    // The stream's queue (the default queue for none or the null stream).
+    if launch.config.count >= 4, context.range(of: launch.config[3]) == nil {
+      notes.append((Warnings.stream, "the launch's stream comes from a macro cu2sycl cannot rewrite; it runs on the default in-order queue"))
     }
+    let queue = context.queue(forStream: launch.config.count >= 4 ? launch.config[3] : nil, in: r.file, rule: Self.id)
 
     // Kernel call inside the lambda: the written arguments, then the item and local memory.
     let locals = (context.plan.localVariables[kernel] ?? []).compactMap { SharedVariableShape($0, context: context) }
@@ -152,10 +151,10 @@ public struct KernelLaunchRule: MigrationRule {
 
     var out: [Piece]
     if locals.isEmpty && globals.isEmpty && !printing {
-      out = [.text("\(context.queue).parallel_for(")] + ndRange + [.text(", \(lambda)\n\(indent)  ")] + call
+      out = queue + [.text(".parallel_for(")] + ndRange + [.text(", \(lambda)\n\(indent)  ")] + call
         + [.text("\n\(indent)})")]
     } else {
-      out = [.text("\(context.queue).submit([&](sycl::handler &cgh) {\n")]
+      out = queue + [.text(".submit([&](sycl::handler &cgh) {\n")]
       for g in globals { out.append(.text("\(indent)  auto *\(g.name)_symbol = &\(g.name);\n")) }
       if printing { out.append(.text("\(indent)  sycl::stream \(context.streamName)(65536, 1024, cgh);\n")) }
       for (shape, acc) in zip(locals, accessorNames) {

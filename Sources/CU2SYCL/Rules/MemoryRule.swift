@@ -1,15 +1,35 @@
 import Clang
 
-/// The memory API maps to unified shared memory on the default in-order queue. CUDA's synchronous
-/// copies and sets wait for completion. When the program reads the call's error code, the converted
+/// The memory API maps to unified shared memory on the default in-order queue (asynchronous copies and
+/// sets on their stream's queue). CUDA's synchronous copies and sets wait for completion. When the program reads the call's error code, the converted
 /// expression yields one (0, or cudaErrorMemoryAllocation's 2 when an allocation returns null).
 public struct MemoryRule: MigrationRule {
   public static let id = "memory-management"
   public static let summary = "Maps cudaMalloc/Free/Memcpy/Memset, pinned and managed memory, and cudaDeviceSynchronize to USM on the default queue."
-  public static let covers = ["cudaMalloc", "cudaFree", "cudaMemcpy", "cudaMemset", "cudaMallocHost", "cudaFreeHost", "cudaMallocManaged",
+  public static let covers = ["cudaMalloc", "cudaFree", "cudaMemcpy", "cudaMemset", "cudaMemcpyAsync", "cudaMemsetAsync", "cudaMemPrefetchAsync",
+                              "cudaMallocHost", "cudaFreeHost", "cudaMallocManaged",
                               "cudaDeviceSynchronize", "cudaThreadSynchronize", "cudaMemcpyHostToDevice", "cudaMemcpyDeviceToHost",
                               "cudaMemcpyDeviceToDevice", "cudaMemcpyHostToHost", "cudaMemcpyDefault"]
   public static let examples = [
+    RuleExample(
+      cuda: """
+      void upload(const float *h, float *d, int n, cudaStream_t s) {
+        cudaMemcpyAsync(d, h, n * sizeof(float), cudaMemcpyHostToDevice, s);
+        cudaMemsetAsync(d, 0, sizeof(float), s);
+        cudaMemPrefetchAsync(d, n * sizeof(float), 0, s);
+        cudaMemcpyAsync(d, h, sizeof(float), cudaMemcpyDefault);
+      }
+
+      """,
+      sycl: """
+      void upload(const float *h, float *d, int n, cu2sycl::queue_ptr s) {
+        cu2sycl::queue(s).memcpy(d, h, n * sizeof(float));
+        cu2sycl::queue(s).memset(d, 0, sizeof(float));
+        cu2sycl::queue(s).prefetch(d, n * sizeof(float));
+        cu2sycl::default_queue().memcpy(d, h, sizeof(float));
+      }
+
+      """),
     RuleExample(
       cuda: """
       void copy(const float *h, float *out, int n) {
@@ -69,7 +89,7 @@ public struct MemoryRule: MigrationRule {
       var yieldsStatus = false  // the pieces already produce an int status
       switch o.name {
       case let name where Self.allocators[name] != nil:
-        guard args.count >= 2, let (target, element) = allocationTarget(args[0], context) else { continue }
+        guard args.count >= 2, let (target, element) = context.assignmentTarget(args[0]) else { continue }
         let alloc = allocation(Self.allocators[name]!, element: element, size: args[1], context: context)
         pieces = target + [.text(" = ")] + alloc
         if used {
@@ -87,6 +107,22 @@ public struct MemoryRule: MigrationRule {
       case "cudaMemset":
         guard args.count == 3, let p = context.source(args[0]), let v = context.source(args[1]), let n = context.source(args[2]) else { continue }
         pieces = [.text("\(q).memset("), p, .text(", "), v, .text(", "), n, .text(").wait()")]
+      case "cudaMemcpyAsync":
+        // Asynchronous on the stream's in-order queue: no wait.
+        guard args.count >= 4, let d = context.source(args[0]), let s = context.source(args[1]), let n = context.source(args[2]) else { continue }
+        pieces = context.queue(forStream: args.count > 4 ? args[4] : nil, in: r.file, rule: Self.id)
+          + [.text(".memcpy("), d, .text(", "), s, .text(", "), n, .text(")")]
+        if let kr = context.range(of: args[3]) { context.claimAll(in: kr.file, kr.range, .converted, rule: Self.id) { $0.kind == .constant } }
+      case "cudaMemsetAsync":
+        guard args.count >= 3, let p = context.source(args[0]), let v = context.source(args[1]), let n = context.source(args[2]) else { continue }
+        pieces = context.queue(forStream: args.count > 3 ? args[3] : nil, in: r.file, rule: Self.id)
+          + [.text(".memset("), p, .text(", "), v, .text(", "), n, .text(")")]
+      case "cudaMemPrefetchAsync":
+        // The destination device is the queue's: SYCL prefetches to the device the queue runs on.
+        guard args.count >= 3, let p = context.source(args[0]), let n = context.source(args[1]) else { continue }
+        pieces = context.queue(forStream: args.count > 3 ? args[3] : nil, in: r.file, rule: Self.id)
+          + [.text(".prefetch("), p, .text(", "), n, .text(")")]
+        if let dr = context.range(of: args[2]) { context.claimAll(in: dr.file, dr.range, .converted, rule: Self.id) }
       case "cudaDeviceSynchronize", "cudaThreadSynchronize":
         pieces = [.text("\(q).wait_and_throw()")]
       default:
@@ -105,21 +141,6 @@ public struct MemoryRule: MigrationRule {
       context.use(.defaultQueue, in: context.entries[i].occurrence.file)
       context.claim(i, .converted, rule: Self.id)
     }
-  }
-
-  /// The lvalue that receives the allocation, and the pointee type, from `&p`, `(void **)&p` or `pp`.
-  private func allocationTarget(_ arg: Cursor, _ context: MigrationContext) -> ([Piece], String)? {
-    var c = Syntax.stripImplicit(arg)
-    while c.kind == .cStyleCastExpr || c.kind == .cxxReinterpretCastExpr || c.kind == .cxxStaticCastExpr || c.kind == .parenExpr,
-          let inner = c.children.last {
-      c = Syntax.stripImplicit(inner)
-    }
-    if c.kind == .unaryOperator, context.text(of: c).hasPrefix("&"), let operand = c.children.first, let p = context.source(operand) {
-      return ([p], operand.type.spelling)
-    }
-    guard let p = context.source(c) else { return nil }
-    let type = c.type.pointee.spelling
-    return ([.text("*")] + (Syntax.needsParentheses(context.text(of: c)) ? [.text("("), p, .text(")")] : [p]), type)
   }
 
   /// `sycl::malloc_X<T>(count, q)` when the size is `count * sizeof(T)`, else a cast of the byte allocation.

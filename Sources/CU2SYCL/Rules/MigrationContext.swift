@@ -18,6 +18,8 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case bitReverse = "bit_reverse"
   case bytePerm = "byte_perm"
   case funnelShift = "funnelshift"
+  case streams = "streams"
+  case events = "events"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -127,6 +129,24 @@ public final class MigrationContext {
     // text does not hold the construct. Callers compare texts where that matters.
     return (s.file, s.offset..<e.offset)
   }
+
+  /// The written range of an expression that may be a use of a macro from the CUDA headers
+  /// (`cudaStreamNonBlocking`): its range, else the macro's name where it is used. clang gives such an
+  /// expression no range of its own (nil at top level, empty inside another macro's argument).
+  public func writtenRange(of c: Cursor) -> (file: String, range: Range<Int>)? {
+    if let r = range(of: c), !r.range.isEmpty { return r }
+    for location in [c.extent.start.file, c.extent.start.expansion] {
+      guard let s = location, census.userFiles.contains(s.file) else { continue }
+      // Only where the census saw a CUDA macro used: a defaulted argument is empty too.
+      if let macro = entries.first(where: { $0.occurrence.kind == .macro && $0.occurrence.file == s.file && $0.occurrence.offset == s.offset }) {
+        return (s.file, s.offset..<(s.offset + macro.occurrence.length))
+      }
+    }
+    return range(of: c)
+  }
+
+  /// A `.source` piece for an expression that may be a use of a CUDA macro (see `writtenRange`).
+  public func writtenSource(_ c: Cursor) -> Piece? { writtenRange(of: c).map { .source($0.range) } }
 
   public func text(of c: Cursor) -> String {
     guard let r = range(of: c), let t = texts[r.file] else { return "" }
@@ -252,7 +272,7 @@ extension MigrationContext {
   /// The written arguments of a call (defaulted arguments have no text and are left out).
   public func writtenArguments(_ call: Cursor) -> [Cursor] {
     call.arguments.filter { a in
-      guard let r = range(of: a) else { return false }
+      guard let r = writtenRange(of: a) else { return false }
       return !r.range.isEmpty
     }
   }

@@ -47,6 +47,8 @@ public enum RuleRegistry {
     KernelLaunchRule.self,
     Dim3Rule.self,
     MemoryRule.self,
+    StreamRule.self,
+    EventRule.self,
     ErrorHandlingRule.self,
     AtomicRule.self,
     MathRule.self,

@@ -18,7 +18,7 @@ public enum Warnings {
     explanation: "A __shared__ array's size uses names that are not visible where the kernel is launched (local constants or deduced template parameters), so the local_accessor could not be created there. Create it by hand with the right size.")
   public static let stream = WarningKind(
     id: "W004", title: "launch on a stream runs on the default queue",
-    explanation: "Streams are not migrated in this version: the kernel runs on the default in-order queue. Results are the same (everything is serialized), but work that overlapped on different streams no longer does.")
+    explanation: "The launch's stream argument is produced by a macro that cu2sycl cannot rewrite, so the kernel runs on the default in-order queue. Results are the same (the default queue waits for the streams' earlier work), but work that overlapped on different streams no longer does: submit it to cu2sycl::queue(stream) by hand.")
   public static let dim3Use = WarningKind(
     id: "W005", title: "dim3 used in a way cu2sycl cannot convert",
     explanation: "A dim3 value is used other than as a launch configuration or through .x/.y/.z, or it configures kernels of different dimensionality. Convert it to the right sycl::range<N> by hand (SYCL's last dimension is CUDA's x).")

@@ -1,0 +1,126 @@
+import Clang
+
+/// CUDA events become `cu2sycl::event_ptr`: recording one submits a host task to the stream's in-order
+/// queue that notes the time (std::chrono::steady_clock) when the queue reaches it, so
+/// `cudaEventElapsedTime` yields real milliseconds and a record does not block the host. Waiting for an
+/// event from a stream makes that queue's later work depend on it.
+public struct EventRule: MigrationRule {
+  public static let id = "events"
+  public static let summary = "Maps cudaEvent_t and the event API (record, synchronize, query, elapsed time, stream waits) to timed host tasks on SYCL queues."
+  public static let covers = ["cudaEvent_t", "cudaEventCreate", "cudaEventCreateWithFlags", "cudaEventRecord", "cudaEventRecordWithFlags",
+                              "cudaEventSynchronize", "cudaEventQuery", "cudaEventElapsedTime", "cudaEventDestroy", "cudaStreamWaitEvent",
+                              "cudaEventDefault", "cudaEventBlockingSync", "cudaEventDisableTiming"]
+  public static let examples = [
+    RuleExample(
+      cuda: """
+      #include <cstdio>
+      __global__ void work(float *d) { d[threadIdx.x] *= 2.0f; }
+      void time(float *d, cudaStream_t s) {
+        cudaEvent_t start, stop, ready;
+        cudaEventCreate(&start);
+        cudaEventCreate(&stop);
+        cudaEventCreateWithFlags(&ready, cudaEventDisableTiming);
+        cudaEventRecord(start);
+        work<<<1, 32>>>(d);
+        cudaEventRecord(stop, 0);
+        cudaEventRecord(ready, s);
+        cudaStreamWaitEvent(0, ready, 0);
+        cudaEventSynchronize(stop);
+        float ms = 0;
+        cudaEventElapsedTime(&ms, start, stop);
+        if (cudaEventQuery(stop) == cudaSuccess) printf("%.3f ms\\n", ms);
+        cudaEventDestroy(start);
+        cudaEventDestroy(stop);
+        cudaEventDestroy(ready);
+      }
+
+      """,
+      sycl: """
+      #include <cstdio>
+      void work(float *d, const sycl::nd_item<1> &item) { d[item.get_local_id(0)] *= 2.0f; }
+      void time(float *d, cu2sycl::queue_ptr s) {
+        cu2sycl::event_ptr start, stop, ready;
+        start = cu2sycl::create_event();
+        stop = cu2sycl::create_event();
+        ready = cu2sycl::create_event();
+        cu2sycl::record_event(start, cu2sycl::default_queue());
+        cu2sycl::default_queue().parallel_for(sycl::nd_range<1>(sycl::range<1>(32), sycl::range<1>(32)), [=](sycl::nd_item<1> item) {
+          work(d, item);
+        });
+        cu2sycl::record_event(stop, cu2sycl::default_queue());
+        cu2sycl::record_event(ready, cu2sycl::queue(s));
+        cu2sycl::wait_event(cu2sycl::default_queue(), ready);
+        cu2sycl::synchronize_event(stop);
+        float ms = 0;
+        ms = cu2sycl::elapsed_ms(start, stop);
+        if (cu2sycl::event_status(stop) == 0) printf("%.3f ms\\n", ms);
+        cu2sycl::destroy_event(start);
+        cu2sycl::destroy_event(stop);
+        cu2sycl::destroy_event(ready);
+      }
+
+      """),
+  ]
+
+  public init() {}
+
+  public func apply(to context: MigrationContext) {
+    for i in context.pending({ $0.occurrence.kind == .function && !$0.inMacroBody }) {
+      let o = context.entries[i].occurrence
+      guard Self.covers.contains(o.name), let cursor = context.entries[i].cursor, let call = context.call(named: cursor),
+            context.text(of: cursor) == o.name, let r = context.range(of: call) else { continue }
+      let args = context.writtenArguments(call)
+      var pieces: [Piece]
+      var yieldsStatus = false
+      switch o.name {
+      case "cudaEventCreate", "cudaEventCreateWithFlags":
+        // Blocking-sync and disable-timing flags are performance hints; every event here can time.
+        guard let first = args.first, let (target, _) = context.assignmentTarget(first) else { continue }
+        pieces = target + [.text(" = cu2sycl::create_event()")]
+        claimArguments(args.dropFirst(), context)
+      case "cudaEventRecord", "cudaEventRecordWithFlags":
+        guard let event = args.first.flatMap(context.source) else { continue }
+        pieces = [.text("cu2sycl::record_event("), event, .text(", ")]
+          + context.queue(forStream: args.count > 1 ? args[1] : nil, in: r.file, rule: Self.id) + [.text(")")]
+        claimArguments(args.dropFirst(2), context)
+      case "cudaStreamWaitEvent":
+        guard args.count >= 2, let event = context.source(args[1]) else { continue }
+        pieces = [.text("cu2sycl::wait_event(")] + context.queue(forStream: args[0], in: r.file, rule: Self.id)
+          + [.text(", "), event, .text(")")]
+        claimArguments(args.dropFirst(2), context)
+      case "cudaEventSynchronize", "cudaEventDestroy", "cudaEventQuery":
+        guard args.count == 1, let event = context.source(args[0]) else { continue }
+        let helper = ["cudaEventSynchronize": "synchronize_event", "cudaEventDestroy": "destroy_event", "cudaEventQuery": "event_status"][o.name]!
+        pieces = [.text("cu2sycl::\(helper)("), event, .text(")")]
+        yieldsStatus = o.name == "cudaEventQuery"
+      case "cudaEventElapsedTime":
+        guard args.count == 3, let (target, _) = context.assignmentTarget(args[0]),
+              let start = context.source(args[1]), let stop = context.source(args[2]) else { continue }
+        pieces = target + [.text(" = cu2sycl::elapsed_ms("), start, .text(", "), stop, .text(")")]
+      default:
+        continue
+      }
+      guard context.replaceCall(call, with: pieces, yieldsStatus: yieldsStatus, rule: Self.id) else { continue }
+      context.use(.events, in: r.file)
+      context.use(.streams, in: r.file)
+      context.use(.defaultQueue, in: r.file)
+      context.claim(i, .converted, rule: Self.id)
+    }
+    for i in context.pending({ $0.occurrence.kind == .type && $0.occurrence.name == "cudaEvent_t" }) {
+      let o = context.entries[i].occurrence
+      let token = o.offset..<(o.offset + o.length)
+      guard let text = context.texts[o.file], text[token] == o.name else { continue }
+      context.replace(o.file, token, with: "cu2sycl::event_ptr", rule: Self.id)
+      context.use(.events, in: o.file)
+      context.use(.streams, in: o.file)
+      context.claim(i, .converted, rule: Self.id)
+    }
+  }
+
+  /// Flag arguments the helpers do not need: their CUDA names are part of the conversion.
+  private func claimArguments(_ args: ArraySlice<Cursor>, _ context: MigrationContext) {
+    for a in args {
+      if let ar = context.writtenRange(of: a) { context.claimAll(in: ar.file, ar.range, .converted, rule: Self.id) }
+    }
+  }
+}

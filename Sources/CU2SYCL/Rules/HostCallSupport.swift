@@ -1,0 +1,51 @@
+import Clang
+
+/// Pieces the host-API rules share: where a call's output goes, which queue a stream names, and how a
+/// rewritten call keeps yielding a status when the program reads one.
+extension MigrationContext {
+  /// The lvalue an output parameter writes, and its type, from `&x`, `(void **)&x` or a pointer `px`
+  /// (then `*px`).
+  public func assignmentTarget(_ arg: Cursor) -> (pieces: [Piece], type: String)? {
+    var c = Syntax.stripImplicit(arg)
+    while c.kind == .cStyleCastExpr || c.kind == .cxxReinterpretCastExpr || c.kind == .cxxStaticCastExpr || c.kind == .parenExpr,
+          let inner = c.children.last {
+      c = Syntax.stripImplicit(inner)
+    }
+    if c.kind == .unaryOperator, text(of: c).hasPrefix("&"), let operand = c.children.first, let p = source(operand) {
+      return ([p], operand.type.spelling)
+    }
+    guard let p = source(c) else { return nil }
+    return ([.text("*")] + (Syntax.needsParentheses(text(of: c)) ? [.text("("), p, .text(")")] : [p]), c.type.pointee.spelling)
+  }
+
+  /// Whether a stream argument is CUDA's null stream: absent, `0`/`NULL`/`nullptr`, or the special
+  /// handles `cudaStreamLegacy`/`cudaStreamPerThread` (both the default queue here).
+  public func isNullStream(_ arg: Cursor?) -> Bool {
+    guard let arg, let r = writtenRange(of: arg), !r.range.isEmpty, let source = texts[r.file] else { return true }
+    let written = source[r.range].filter { !$0.isWhitespace }
+    if ["0", "NULL", "nullptr", "cudaStreamLegacy", "cudaStreamPerThread", "cudaStreamDefault", "(cudaStream_t)0"].contains(written) {
+      return true
+    }
+    return Syntax.stripImplicit(arg).integerValue == 0
+  }
+
+  /// The queue a CUDA stream argument names: the default queue for the null stream, else
+  /// `cu2sycl::queue(stream)`. The CUDA names inside the argument are part of the conversion.
+  public func queue(forStream arg: Cursor?, in file: String, rule: String) -> [Piece] {
+    if let arg, let r = writtenRange(of: arg) { claimAll(in: r.file, r.range, .converted, rule: rule) }
+    use(.defaultQueue, in: file)
+    guard !isNullStream(arg), let arg, let p = writtenSource(arg) else { return [.text(queue)] }
+    use(.streams, in: file)
+    return [.text("cu2sycl::queue("), p, .text(")")]
+  }
+
+  /// Replaces a call with `pieces`. When the program reads the call's status (`if (cudaX(...) != 0)`,
+  /// an error-check macro), the result is `(pieces, 0)` unless the pieces already yield a status.
+  public func replaceCall(_ call: Cursor, with pieces: [Piece], yieldsStatus: Bool = false, rule: String) -> Bool {
+    guard let r = range(of: call) else { return false }
+    var pieces = pieces
+    if !isStatement(call) && !yieldsStatus { pieces = [.text("(")] + pieces + [.text(", 0)")] }
+    edit(r.file, r.range, pieces, rule: rule)
+    return true
+  }
+}

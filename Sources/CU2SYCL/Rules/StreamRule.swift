@@ -1,0 +1,123 @@
+import Clang
+
+/// CUDA streams become in-order SYCL queues: `cudaStream_t` is `cu2sycl::queue_ptr` (a `sycl::queue *`),
+/// and the null stream (0, `cudaStreamLegacy`, `cudaStreamPerThread`) is the default queue. Work on a
+/// stream is submitted to `cu2sycl::queue(stream)`, which keeps CUDA's legacy default-stream ordering:
+/// the default queue's work comes after the streams' earlier work and before their later work.
+public struct StreamRule: MigrationRule {
+  public static let id = "streams"
+  public static let summary = "Maps cudaStream_t and the stream API (create, destroy, synchronize, query, callbacks) to in-order SYCL queues."
+  public static let covers = ["cudaStream_t", "cudaStreamCreate", "cudaStreamCreateWithFlags", "cudaStreamCreateWithPriority",
+                              "cudaStreamDestroy", "cudaStreamSynchronize", "cudaStreamQuery", "cudaStreamAddCallback",
+                              "cudaLaunchHostFunc", "cudaStreamCallback_t", "cudaHostFn_t", "cudaStreamDefault", "cudaStreamNonBlocking",
+                              "cudaStreamLegacy", "cudaStreamPerThread", "CUDART_CB"]
+  public static let examples = [
+    RuleExample(
+      cuda: """
+      void CUDART_CB done(cudaStream_t stream, cudaError_t status, void *data) { *(int *)data = 1; }
+      int run(float *d, int n, int *flag) {
+        cudaStream_t streams[2], side;
+        for (int i = 0; i < 2; ++i) cudaStreamCreate(&streams[i]);
+        if (cudaStreamCreateWithFlags(&side, cudaStreamNonBlocking) != cudaSuccess) return 1;
+        cudaStreamAddCallback(streams[0], done, flag, 0);
+        cudaStreamSynchronize(streams[0]);
+        cudaStreamQuery(side);
+        for (int i = 0; i < 2; ++i) cudaStreamDestroy(streams[i]);
+        cudaStreamDestroy(side);
+        cudaStreamSynchronize(cudaStreamPerThread);
+        return 0;
+      }
+
+      """,
+      sycl: """
+      void done(cu2sycl::queue_ptr stream, int status, void *data) { *(int *)data = 1; }
+      int run(float *d, int n, int *flag) {
+        cu2sycl::queue_ptr streams[2], side;
+        for (int i = 0; i < 2; ++i) streams[i] = cu2sycl::create_stream();
+        if ((side = cu2sycl::create_stream(cu2sycl::stream_non_blocking), 0) != 0) return 1;
+        cu2sycl::add_callback(streams[0], done, flag);
+        cu2sycl::queue(streams[0]).wait_and_throw();
+        cu2sycl::queue(side).wait_and_throw();
+        for (int i = 0; i < 2; ++i) cu2sycl::destroy_stream(streams[i]);
+        cu2sycl::destroy_stream(side);
+        cu2sycl::default_queue().wait_and_throw();
+        return 0;
+      }
+
+      """),
+  ]
+
+  /// Flag and handle macros, as they read after migration.
+  static let constants = ["cudaStreamDefault": "0u", "cudaStreamNonBlocking": "cu2sycl::stream_non_blocking",
+                          "cudaStreamLegacy": "nullptr", "cudaStreamPerThread": "nullptr"]
+
+  public init() {}
+
+  public func apply(to context: MigrationContext) {
+    for i in context.pending({ $0.occurrence.kind == .function && !$0.inMacroBody }) {
+      let o = context.entries[i].occurrence
+      guard Self.covers.contains(o.name), let cursor = context.entries[i].cursor, let call = context.call(named: cursor),
+            context.text(of: cursor) == o.name, let r = context.range(of: call) else { continue }
+      let args = context.writtenArguments(call)
+      var pieces: [Piece]
+      switch o.name {
+      case "cudaStreamCreate", "cudaStreamCreateWithFlags", "cudaStreamCreateWithPriority":
+        guard let first = args.first, let (target, _) = context.assignmentTarget(first) else { continue }
+        var create: [Piece] = [.text("cu2sycl::create_stream(")]
+        // The flags matter (non-blocking streams skip the default stream's ordering); SYCL 2020 queues
+        // have no priority, so a priority is dropped.
+        if args.count >= 2, let flags = context.writtenRange(of: args[1]), let text = context.texts[flags.file],
+           text[flags.range].trimmingCharacters(in: .whitespaces) != "0" {
+          create.append(.source(flags.range))
+        }
+        pieces = target + [.text(" = ")] + create + [.text(")")]
+        for extra in args.dropFirst(2) {
+          if let ar = context.writtenRange(of: extra) { context.claimAll(in: ar.file, ar.range, .converted, rule: Self.id) }
+        }
+      case "cudaStreamDestroy":
+        guard args.count == 1, let s = context.source(args[0]) else { continue }
+        pieces = [.text("cu2sycl::destroy_stream("), s, .text(")")]
+      case "cudaStreamSynchronize", "cudaStreamQuery":
+        // A query waits: the stream is then ready, which is what a polling loop waits for.
+        guard args.count == 1 else { continue }
+        pieces = context.queue(forStream: args[0], in: r.file, rule: Self.id) + [.text(".wait_and_throw()")]
+      case "cudaStreamAddCallback", "cudaLaunchHostFunc":
+        guard args.count >= 3, let s = context.source(args[0]), let f = context.source(args[1]), let d = context.source(args[2]) else { continue }
+        let helper = o.name == "cudaLaunchHostFunc" ? "launch_host_func" : "add_callback"
+        pieces = [.text("cu2sycl::\(helper)("), s, .text(", "), f, .text(", "), d, .text(")")]
+        if args.count > 3, let fr = context.writtenRange(of: args[3]) { context.claimAll(in: fr.file, fr.range, .converted, rule: Self.id) }
+      default:
+        continue
+      }
+      guard context.replaceCall(call, with: pieces, rule: Self.id) else { continue }
+      context.use(.streams, in: r.file)
+      context.use(.defaultQueue, in: r.file)
+      context.claim(i, .converted, rule: Self.id)
+    }
+    replaceNames(context)
+  }
+
+  /// Types and macros, wherever they are written (declarations, casts, macro bodies).
+  private func replaceNames(_ context: MigrationContext) {
+    let types = ["cudaStream_t": "cu2sycl::queue_ptr", "cudaStreamCallback_t": "cu2sycl::stream_callback", "cudaHostFn_t": "cu2sycl::host_fn"]
+    for i in context.pending({ [.type, .macro].contains($0.occurrence.kind) }) {
+      let o = context.entries[i].occurrence
+      let token = o.offset..<(o.offset + o.length)
+      guard let text = context.texts[o.file], text[token] == o.name else { continue }
+      if o.kind == .type, let sycl = types[o.name] {
+        context.replace(o.file, token, with: sycl, rule: Self.id)
+        context.use(.streams, in: o.file)
+      } else if o.kind == .macro, let sycl = Self.constants[o.name] {
+        context.replace(o.file, token, with: sycl, rule: Self.id)
+        if sycl.hasPrefix("cu2sycl::") { context.use(.streams, in: o.file) }
+      } else if o.kind == .macro, o.name == "CUDART_CB" {
+        // An empty calling-convention macro: drop it with the space after it.
+        let end = text.skipHorizontalSpace(from: token.upperBound)
+        context.replace(o.file, token.lowerBound..<end, with: "", rule: Self.id)
+      } else {
+        continue
+      }
+      context.claim(i, .converted, rule: Self.id)
+    }
+  }
+}
