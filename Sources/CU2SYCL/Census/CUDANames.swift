@@ -40,7 +40,7 @@ enum CUDANames {
     "vector_types.h", "vector_functions.h", "math_functions.h", "cuda_fp16.h", "cuda_bf16.h", "cooperative_groups.h",
     "curand.h", "curand_kernel.h", "cublas_v2.h", "cublas.h", "cufft.h", "cusparse.h", "cusolverDn.h", "cuda_profiler_api.h",
     "driver_types.h", "host_defines.h", "cuComplex.h", "nvrtc.h", "nvToolsExt.h", "cuda_texture_types.h", "texture_fetch_functions.h",
-    "sm_20_atomic_functions.h", "sm_60_atomic_functions.h", "cuda_gl_interop.h", "helper_cuda.h", "helper_functions.h",
+    "sm_20_atomic_functions.h", "sm_60_atomic_functions.h", "cuda_gl_interop.h", "helper_cuda.h",
   ]
 
   static func looksLikeCUDAHeader(_ spelling: String) -> Bool {

@@ -3,7 +3,10 @@
 public enum RuntimeHeader {
   public static let relativePath = "cu2sycl/runtime.hpp"
 
-  public static func contents(_ helpers: Set<RuntimeHelper>) -> String {
+  public static func contents(_ used: Set<RuntimeHelper>) -> String {
+    var helpers = used
+    // helper_cuda.h's replacement selects and describes devices.
+    if helpers.contains(.helperCuda) { helpers.formUnion([.devices, .defaultQueue]) }
     var out = """
     // Written by cu2sycl: helpers for code migrated from CUDA. Plain SYCL 2020.
     #pragma once
@@ -12,6 +15,9 @@ public enum RuntimeHeader {
     if helpers.contains(.streams) || helpers.contains(.events) {
       out += "#include <chrono>\n#include <map>\n#include <memory>\n#include <mutex>\n"
     }
+    if helpers.contains(.devices) {
+      out += "#include <algorithm>\n#include <cstring>\n#include <memory>\n#include <vector>\n"
+    }
     out += """
     #include <sycl/sycl.hpp>
 
@@ -19,7 +25,8 @@ public enum RuntimeHeader {
 
     """
     let streams = helpers.contains(.streams) || helpers.contains(.events)
-    if helpers.contains(.defaultQueue) || helpers.contains(.allocateSymbol) || streams {
+    let devices = helpers.contains(.devices)
+    if helpers.contains(.defaultQueue) || helpers.contains(.allocateSymbol) || streams || devices {
       out += """
 
       namespace detail {
@@ -28,6 +35,36 @@ public enum RuntimeHeader {
       inline void rethrow(sycl::exception_list errors) {
         for (const std::exception_ptr &e : errors) std::rethrow_exception(e);
       }
+
+      """
+      out += devices ? """
+      // CUDA's devices: the default device's platform's devices of its type, the default device first,
+      // sharing one context so memory allocated for one device can be passed between them.
+      inline std::vector<sycl::device> &device_list() {
+        static std::vector<sycl::device> list = [] {
+          sycl::device chosen{sycl::default_selector_v};
+          std::vector<sycl::device> all = chosen.get_platform().get_devices(chosen.get_info<sycl::info::device::device_type>());
+          std::vector<sycl::device> ordered{chosen};
+          for (const sycl::device &d : all)
+            if (d != chosen) ordered.push_back(d);
+          return ordered;
+        }();
+        return list;
+      }
+      inline int &current_device() {
+        static int index = 0;
+        return index;
+      }
+      // The default stream of the current device.
+      inline sycl::queue &null_stream() {
+        static sycl::context context{device_list()};
+        static std::vector<std::unique_ptr<sycl::queue>> queues(device_list().size());
+        std::unique_ptr<sycl::queue> &q = queues[current_device()];
+        if (!q) q = std::make_unique<sycl::queue>(context, device_list()[current_device()], rethrow, sycl::property::queue::in_order());
+        return *q;
+      }
+
+      """ : """
       inline sycl::queue &null_stream() {
         static sycl::queue queue{sycl::default_selector_v, rethrow, sycl::property::queue::in_order()};
         return queue;
@@ -107,6 +144,64 @@ public enum RuntimeHeader {
       }
       inline void add_callback(queue_ptr stream, stream_callback fn, void *data) {
         queue(stream).submit([&](sycl::handler &cgh) { cgh.host_task([=] { fn(stream, 0, data); }); });
+      }
+
+      """
+    }
+    if devices {
+      out += """
+
+      // CUDA device selection and properties (cudaSetDevice, cudaGetDeviceProperties, ...).
+      inline int device_count() { return static_cast<int>(detail::device_list().size()); }
+      inline int current_device() { return detail::current_device(); }
+      // 0, or cudaErrorInvalidDevice's 101 for an index that names no device.
+      inline int set_device(int index) {
+        if (index < 0 || index >= device_count()) return 101;
+        detail::current_device() = index;
+        return 0;
+      }
+      // cudaDeviceProp's fields under CUDA's names. Filled from sycl::device::get_info where SYCL reports
+      // them; the others hold stand-ins, commented below, and cu2sycl flags every read of one (W016).
+      struct device_prop {
+        char name[256] = {};
+        size_t totalGlobalMem = 0, sharedMemPerBlock = 0, sharedMemPerBlockOptin = 0, sharedMemPerMultiprocessor = 0, memPitch = 0;
+        int warpSize = 0, maxThreadsPerBlock = 0, maxThreadsDim[3] = {}, clockRate = 0, multiProcessorCount = 0, l2CacheSize = 0;
+        int integrated = 0, canMapHostMemory = 0, ECCEnabled = 0, unifiedAddressing = 1, managedMemory = 0;
+        int concurrentManagedAccess = 0, pageableMemoryAccess = 0, hostNativeAtomicSupported = 0;
+        // Stand-ins: SYCL has no compute capability (8.0 passes the usual "at least" checks), registers,
+        // grid limits (CUDA's usual ones), constant memory, memory clock or bus, PCI location.
+        int major = 8, minor = 0, regsPerBlock = 65536, regsPerMultiprocessor = 65536;
+        int maxGridSize[3] = {2147483647, 65535, 65535};
+        size_t totalConstMem = 65536, textureAlignment = 512, texturePitchAlignment = 32;
+        int memoryClockRate = 0, memoryBusWidth = 0, maxThreadsPerMultiProcessor = 0, maxBlocksPerMultiProcessor = 16;
+        int concurrentKernels = 1, asyncEngineCount = 1, deviceOverlap = 1, computeMode = 0, kernelExecTimeoutEnabled = 0;
+        int cooperativeLaunch = 0, cooperativeMultiDeviceLaunch = 0, pciBusID = 0, pciDeviceID = 0, pciDomainID = 0;
+        int isMultiGpuBoard = 0, streamPrioritiesSupported = 0;
+      };
+      inline device_prop device_properties(int index) {
+        device_prop p;
+        if (index < 0 || index >= device_count()) return p;
+        const sycl::device &d = detail::device_list()[index];
+        std::string name = d.get_info<sycl::info::device::name>();
+        std::strncpy(p.name, name.c_str(), sizeof(p.name) - 1);
+        p.totalGlobalMem = d.get_info<sycl::info::device::global_mem_size>();
+        p.sharedMemPerBlock = p.sharedMemPerBlockOptin = p.sharedMemPerMultiprocessor = d.get_info<sycl::info::device::local_mem_size>();
+        p.memPitch = d.get_info<sycl::info::device::max_mem_alloc_size>();
+        std::vector<size_t> widths = d.get_info<sycl::info::device::sub_group_sizes>();
+        p.warpSize = std::find(widths.begin(), widths.end(), 32) != widths.end() ? 32 : (widths.empty() ? 1 : static_cast<int>(widths.back()));
+        p.maxThreadsPerBlock = p.maxThreadsPerMultiProcessor = static_cast<int>(d.get_info<sycl::info::device::max_work_group_size>());
+        sycl::id<3> sizes = d.get_info<sycl::info::device::max_work_item_sizes<3>>();
+        for (int i = 0; i < 3; ++i) p.maxThreadsDim[i] = static_cast<int>(sizes[2 - i]);  // CUDA's x is SYCL's last
+        p.clockRate = static_cast<int>(d.get_info<sycl::info::device::max_clock_frequency>()) * 1000;  // MHz -> kHz
+        p.multiProcessorCount = static_cast<int>(d.get_info<sycl::info::device::max_compute_units>());
+        p.l2CacheSize = static_cast<int>(d.get_info<sycl::info::device::global_mem_cache_size>());
+        p.integrated = d.is_cpu() ? 1 : 0;
+        p.canMapHostMemory = d.has(sycl::aspect::usm_host_allocations) ? 1 : 0;
+        p.managedMemory = p.concurrentManagedAccess = d.has(sycl::aspect::usm_shared_allocations) ? 1 : 0;
+        p.pageableMemoryAccess = d.has(sycl::aspect::usm_system_allocations) ? 1 : 0;
+        p.hostNativeAtomicSupported = d.has(sycl::aspect::usm_atomic_shared_allocations) ? 1 : 0;
+        p.ECCEnabled = d.get_info<sycl::info::device::error_correction_support>() ? 1 : 0;
+        return p;
       }
 
       """
@@ -381,6 +476,65 @@ public enum RuntimeHeader {
       """
     }
     out += "\n}  // namespace cu2sycl\n"
+    if helpers.contains(.helperCuda) {
+      out += """
+
+      // cuda-samples' helper_cuda.h, for SYCL: the same names, so the samples' calls stay as written.
+      // Statuses are ints (0 is success); SYCL reports other failures as exceptions.
+      #include <cstdio>
+      #include <cstdlib>
+      #include <cstring>
+      #ifndef EXIT_WAIVED
+      #define EXIT_WAIVED 2
+      #endif
+      template <typename T> void check(T result, char const *const func, const char *const file, int const line) {
+        if (result) {
+          std::fprintf(stderr, "error at %s:%d code=%d \\"%s\\"\\n", file, line, static_cast<int>(result), func);
+          std::exit(EXIT_FAILURE);
+        }
+      }
+      #define checkCudaErrors(val) check((val), #val, __FILE__, __LINE__)
+      // Kernel failures are exceptions from the queue's wait, not a sticky error to poll.
+      #define getLastCudaError(msg) ((void)(msg))
+      #define printLastCudaError(msg) ((void)(msg))
+      // Cores per compute unit: SYCL does not report it; 64 matches the stand-in compute capability 8.0.
+      inline int _ConvertSMVer2Cores(int, int) { return 64; }
+      inline const char *_ConvertSMVer2ArchName(int, int) { return "SYCL"; }
+      inline int gpuDeviceInit(int device) {
+        if (cu2sycl::set_device(device) != 0) {
+          std::fprintf(stderr, "gpuDeviceInit() device %d is not a valid SYCL device\\n", device);
+          return -1;
+        }
+        std::printf("gpuDeviceInit() SYCL Device [%d]: \\"%s\\"\\n", device, cu2sycl::device_properties(device).name);
+        return device;
+      }
+      // The default device is SYCL's choice of the best one.
+      inline int gpuGetMaxGflopsDeviceId() { return 0; }
+      // Honors -device=N like the original; otherwise the default device.
+      inline int findCudaDevice(int argc, const char **argv) {
+        for (int i = 1; i < argc; ++i) {
+          const char *arg = argv[i];
+          while (*arg == '-') ++arg;
+          if (std::strncmp(arg, "device=", 7) == 0) {
+            int device = gpuDeviceInit(std::atoi(arg + 7));
+            if (device < 0) std::exit(EXIT_FAILURE);
+            return device;
+          }
+        }
+        std::printf("SYCL Device [0]: \\"%s\\"\\n", cu2sycl::device_properties(0).name);
+        cu2sycl::set_device(0);
+        return 0;
+      }
+      inline int findIntegratedGPU() {
+        for (int d = 0; d < cu2sycl::device_count(); ++d)
+          if (cu2sycl::device_properties(d).integrated) return d;
+        return -1;
+      }
+      // Every SYCL device passes: compute capability does not apply (see cu2sycl::device_prop).
+      inline bool checkCudaCapabilities(int, int) { return true; }
+
+      """
+    }
     return out
   }
 }

@@ -1,12 +1,13 @@
 import Foundation
 /// `#include <cuda_runtime.h>` and friends become one `#include <sycl/sycl.hpp>`; includes of migrated
-/// headers follow their new names.
+/// headers follow their new names. cuda-samples' `helper_cuda.h` (checkCudaErrors, findCudaDevice, ...)
+/// is replaced by SYCL versions of the same macros and functions in `cu2sycl/runtime.hpp`.
 public struct IncludeRule: MigrationRule {
   public static let id = "cuda-includes"
   public static let summary = "Replaces CUDA header includes with <sycl/sycl.hpp> and renames includes of migrated headers."
   public static let covers = ["cuda_runtime.h", "cuda.h", "cuda_runtime_api.h", "device_launch_parameters.h", "device_functions.h",
                               "vector_types.h", "math_functions.h", "cuda_fp16.h", "cooperative_groups.h",
-                              "cooperative_groups/reduce.h"]
+                              "cooperative_groups/reduce.h", "helper_cuda.h"]
   public static let examples = [
     RuleExample(cuda: "#include <device_launch_parameters.h>\nint x;\n", sycl: "int x;\n"),
   ]
@@ -25,7 +26,9 @@ public struct IncludeRule: MigrationRule {
       let name = o.name.split(separator: "/").last.map(String.init) ?? o.name
       // Cooperative groups (cooperative_groups.h, cooperative_groups/reduce.h, ...) are part of SYCL too.
       let cooperativeGroups = o.name == "cooperative_groups.h" || o.name.hasPrefix("cooperative_groups/")
-      guard IncludeRule.replaced.contains(name) || cooperativeGroups, let text = context.texts[o.file] else { continue }
+      let helperCuda = name == "helper_cuda.h"
+      guard IncludeRule.replaced.contains(name) || cooperativeGroups || helperCuda, let text = context.texts[o.file] else { continue }
+      if helperCuda { context.use(.helperCuda, in: o.file) }
       let range = o.offset..<(o.offset + o.length)
       // sycl.hpp is C++: inside an `extern "C"` block it cannot go where the CUDA include was; the
       // emitter puts it at the top of the file instead.

@@ -20,6 +20,8 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case funnelShift = "funnelshift"
   case streams = "streams"
   case events = "events"
+  case devices = "devices"
+  case helperCuda = "helper_cuda"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 

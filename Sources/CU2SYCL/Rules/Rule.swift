@@ -49,6 +49,7 @@ public enum RuleRegistry {
     MemoryRule.self,
     StreamRule.self,
     EventRule.self,
+    DeviceRule.self,
     ErrorHandlingRule.self,
     AtomicRule.self,
     MathRule.self,

@@ -52,6 +52,9 @@ public enum Warnings {
   public static let deviceHeap = WarningKind(
     id: "W015", title: "heap allocation in device code",
     explanation: "malloc() and free() in CUDA device code use a device-side heap that SYCL 2020 does not have. Allocate the memory on the host before the launch (sycl::malloc_device, sized for all work-items) and pass it to the kernel.")
+  public static let deviceProperty = WarningKind(
+    id: "W016", title: "device property SYCL does not report",
+    explanation: "SYCL devices do not report this CUDA property (compute capability, registers, grid limits, PCI location, ...), so cu2sycl::device_prop holds a documented stand-in. Check what the program decides with it: a compute-capability test usually guards a CUDA feature, so ask instead whether the SYCL device has the aspect the code needs (sycl::device::has).")
 
   public static let halfRounding = WarningKind(
     id: "W050", title: "half conversion rounds to nearest",
@@ -103,7 +106,7 @@ public enum Warnings {
     explanation: "sycl::atomic_ref works on int, unsigned int, long, unsigned long, long long, unsigned long long, float, double and pointers. An atomic on another type (a 16-bit atomicCAS, say) is left as written: widen the data to 32 bits, or emulate it with a compare-exchange loop on the enclosing 32-bit word.")
 
 
-  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic]
+  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }

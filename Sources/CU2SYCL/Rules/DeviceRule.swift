@@ -1,0 +1,218 @@
+import Clang
+
+/// Device management: CUDA devices are the SYCL devices of the default device's platform and type
+/// (index 0 is the default device); `cudaSetDevice` chooses the device the default queue and new streams
+/// use. `cudaDeviceProp` is `cu2sycl::device_prop`, a struct with CUDA's field names filled from
+/// `sycl::device::get_info`, so reading a field needs no rewrite. Fields SYCL does not report (compute
+/// capability, registers, grid limits, ...) hold documented stand-ins and every read of one is flagged.
+/// Cache, shared-memory and limit configuration calls are hints SYCL does not take: they are removed.
+public struct DeviceRule: MigrationRule {
+  public static let id = "devices"
+  public static let summary = "Maps device queries and selection (cudaGetDeviceProperties, cudaDeviceGetAttribute, cudaSetDevice, ...) to sycl::device information; configuration hints become no-ops."
+  public static let covers = ["cudaDeviceProp", "cudaGetDeviceProperties", "cudaGetDeviceCount", "cudaGetDevice", "cudaSetDevice",
+                              "cudaDeviceGetAttribute", "cudaDeviceReset", "cudaThreadExit"]
+    + noOps + ["cudaDeviceAttr", "cudaFuncCache", "cudaSharedMemConfig", "cudaLimit"]
+  public static let examples = [
+    RuleExample(
+      cuda: """
+      #include <cstdio>
+      int pick() {
+        int count = 0, best = 0, sms = 0;
+        cudaGetDeviceCount(&count);
+        for (int d = 0; d < count; ++d) {
+          cudaDeviceProp prop;
+          cudaGetDeviceProperties(&prop, d);
+          printf("%s: %d SMs, %zu bytes, %d threads\\n", prop.name, prop.multiProcessorCount, prop.totalGlobalMem, prop.maxThreadsPerBlock);
+          if (prop.maxThreadsDim[0] >= 1024) best = d;
+        }
+        if (cudaSetDevice(best) != cudaSuccess) return -1;
+        cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, best);
+        cudaDeviceSetCacheConfig(cudaFuncCachePreferL1);
+        cudaGetDevice(&best);
+        cudaDeviceReset();
+        return best + sms;
+      }
+
+      """,
+      sycl: """
+      #include <cstdio>
+      int pick() {
+        int count = 0, best = 0, sms = 0;
+        count = cu2sycl::device_count();
+        for (int d = 0; d < count; ++d) {
+          cu2sycl::device_prop prop;
+          prop = cu2sycl::device_properties(d);
+          printf("%s: %d SMs, %zu bytes, %d threads\\n", prop.name, prop.multiProcessorCount, prop.totalGlobalMem, prop.maxThreadsPerBlock);
+          if (prop.maxThreadsDim[0] >= 1024) best = d;
+        }
+        if (cu2sycl::set_device(best) != 0) return -1;
+        sms = cu2sycl::device_properties(best).multiProcessorCount;
+        best = cu2sycl::current_device();
+        cu2sycl::default_queue().wait_and_throw();
+        return best + sms;
+      }
+
+      """),
+    RuleExample(
+      cuda: """
+      bool modern(int device) {
+        cudaDeviceProp prop;
+        cudaGetDeviceProperties(&prop, device);
+        return prop.major >= 7;
+      }
+
+      """,
+      sycl: """
+      bool modern(int device) {
+        cu2sycl::device_prop prop;
+        prop = cu2sycl::device_properties(device);
+        // CU2SYCL-W016: major: SYCL has no compute capability; this is cu2sycl's stand-in (8.0), check what the code decides with it
+        return prop.major >= 7;
+      }
+
+      """),
+  ]
+
+  /// Configuration hints with no SYCL counterpart: removed (0 where their status is read).
+  static let noOps = ["cudaDeviceSetCacheConfig", "cudaFuncSetCacheConfig", "cudaThreadSetCacheConfig", "cudaDeviceSetSharedMemConfig",
+                      "cudaFuncSetSharedMemConfig", "cudaDeviceSetLimit", "cudaThreadSetLimit", "cudaSetDeviceFlags", "cudaFuncSetAttribute"]
+
+  /// Fields SYCL reports (or that follow from USM), and the stand-ins, with the reason for the finding.
+  static let measuredFields: Set<String> = [
+    "name", "totalGlobalMem", "sharedMemPerBlock", "sharedMemPerBlockOptin", "sharedMemPerMultiprocessor", "warpSize", "memPitch",
+    "maxThreadsPerBlock", "maxThreadsDim", "clockRate", "multiProcessorCount", "integrated", "canMapHostMemory", "ECCEnabled",
+    "unifiedAddressing", "l2CacheSize", "managedMemory", "concurrentManagedAccess", "pageableMemoryAccess", "hostNativeAtomicSupported",
+  ]
+  static let standInFields: [String: String] = [
+    "major": "SYCL has no compute capability; this is cu2sycl's stand-in (8.0)",
+    "minor": "SYCL has no compute capability; this is cu2sycl's stand-in (8.0)",
+    "regsPerBlock": "SYCL does not report registers; this is a stand-in (65536)",
+    "regsPerMultiprocessor": "SYCL does not report registers; this is a stand-in (65536)",
+    "maxGridSize": "SYCL does not report grid limits; these are CUDA's usual ones (2^31-1, 65535, 65535)",
+    "totalConstMem": "SYCL 2020 has no constant memory; this is a stand-in (64 KiB)",
+    "memoryClockRate": "SYCL does not report the memory clock; this is 0",
+    "memoryBusWidth": "SYCL does not report the memory bus; this is 0",
+    "maxThreadsPerMultiProcessor": "SYCL does not report threads per compute unit; this is the work-group limit",
+    "maxBlocksPerMultiProcessor": "SYCL does not report blocks per compute unit; this is a stand-in (16)",
+    "concurrentKernels": "SYCL does not report kernel concurrency; this is 1",
+    "asyncEngineCount": "SYCL does not report copy engines; this is 1",
+    "deviceOverlap": "SYCL does not report copy/compute overlap; this is 1",
+    "computeMode": "SYCL has no compute modes; this is 0 (default)",
+    "kernelExecTimeoutEnabled": "SYCL does not report a watchdog; this is 0",
+    "cooperativeLaunch": "SYCL 2020 has no cooperative launch; this is 0",
+    "cooperativeMultiDeviceLaunch": "SYCL 2020 has no cooperative launch; this is 0",
+    "pciBusID": "SYCL does not report PCI locations; this is 0",
+    "pciDeviceID": "SYCL does not report PCI locations; this is 0",
+    "pciDomainID": "SYCL does not report PCI locations; this is 0",
+    "isMultiGpuBoard": "SYCL does not report boards; this is 0",
+    "streamPrioritiesSupported": "SYCL 2020 queues have no priorities; this is 0",
+    "textureAlignment": "a stand-in (512 bytes)",
+    "texturePitchAlignment": "a stand-in (32 bytes)",
+  ]
+
+  /// cudaDeviceGetAttribute's attributes as the device_prop field (with an index for array fields).
+  static let attributes: [String: String] = [
+    "cudaDevAttrMaxThreadsPerBlock": "maxThreadsPerBlock", "cudaDevAttrMaxBlockDimX": "maxThreadsDim[0]",
+    "cudaDevAttrMaxBlockDimY": "maxThreadsDim[1]", "cudaDevAttrMaxBlockDimZ": "maxThreadsDim[2]",
+    "cudaDevAttrMaxGridDimX": "maxGridSize[0]", "cudaDevAttrMaxGridDimY": "maxGridSize[1]", "cudaDevAttrMaxGridDimZ": "maxGridSize[2]",
+    "cudaDevAttrMaxSharedMemoryPerBlock": "sharedMemPerBlock", "cudaDevAttrTotalConstantMemory": "totalConstMem",
+    "cudaDevAttrWarpSize": "warpSize", "cudaDevAttrMaxPitch": "memPitch", "cudaDevAttrMaxRegistersPerBlock": "regsPerBlock",
+    "cudaDevAttrClockRate": "clockRate", "cudaDevAttrTextureAlignment": "textureAlignment", "cudaDevAttrGpuOverlap": "deviceOverlap",
+    "cudaDevAttrMultiProcessorCount": "multiProcessorCount", "cudaDevAttrKernelExecTimeout": "kernelExecTimeoutEnabled",
+    "cudaDevAttrIntegrated": "integrated", "cudaDevAttrCanMapHostMemory": "canMapHostMemory", "cudaDevAttrComputeMode": "computeMode",
+    "cudaDevAttrConcurrentKernels": "concurrentKernels", "cudaDevAttrEccEnabled": "ECCEnabled", "cudaDevAttrPciBusId": "pciBusID",
+    "cudaDevAttrPciDeviceId": "pciDeviceID", "cudaDevAttrPciDomainId": "pciDomainID", "cudaDevAttrMemoryClockRate": "memoryClockRate",
+    "cudaDevAttrGlobalMemoryBusWidth": "memoryBusWidth", "cudaDevAttrL2CacheSize": "l2CacheSize",
+    "cudaDevAttrMaxThreadsPerMultiProcessor": "maxThreadsPerMultiProcessor", "cudaDevAttrAsyncEngineCount": "asyncEngineCount",
+    "cudaDevAttrUnifiedAddressing": "unifiedAddressing", "cudaDevAttrTexturePitchAlignment": "texturePitchAlignment",
+    "cudaDevAttrComputeCapabilityMajor": "major", "cudaDevAttrComputeCapabilityMinor": "minor",
+    "cudaDevAttrStreamPrioritiesSupported": "streamPrioritiesSupported",
+    "cudaDevAttrMaxSharedMemoryPerMultiprocessor": "sharedMemPerMultiprocessor",
+    "cudaDevAttrMaxRegistersPerMultiprocessor": "regsPerMultiprocessor", "cudaDevAttrManagedMemory": "managedMemory",
+    "cudaDevAttrIsMultiGpuBoard": "isMultiGpuBoard", "cudaDevAttrHostNativeAtomicSupported": "hostNativeAtomicSupported",
+    "cudaDevAttrPageableMemoryAccess": "pageableMemoryAccess", "cudaDevAttrConcurrentManagedAccess": "concurrentManagedAccess",
+    "cudaDevAttrCooperativeLaunch": "cooperativeLaunch", "cudaDevAttrCooperativeMultiDeviceLaunch": "cooperativeMultiDeviceLaunch",
+    "cudaDevAttrMaxSharedMemoryPerBlockOptin": "sharedMemPerBlockOptin", "cudaDevAttrMaxBlocksPerMultiprocessor": "maxBlocksPerMultiProcessor",
+  ]
+
+  public init() {}
+
+  public func apply(to context: MigrationContext) {
+    for i in context.pending({ $0.occurrence.kind == .function && !$0.inMacroBody }) {
+      let o = context.entries[i].occurrence
+      guard Self.covers.contains(o.name), let cursor = context.entries[i].cursor, let call = context.call(named: cursor),
+            context.text(of: cursor) == o.name, let r = context.range(of: call) else { continue }
+      let args = context.writtenArguments(call)
+      var pieces: [Piece]
+      var yieldsStatus = false
+      var finding: (WarningKind, String)?
+      switch o.name {
+      case "cudaGetDeviceProperties":
+        guard args.count == 2, let (target, _) = context.assignmentTarget(args[0]), let d = context.writtenSource(args[1]) else { continue }
+        pieces = target + [.text(" = cu2sycl::device_properties("), d, .text(")")]
+      case "cudaGetDeviceCount":
+        guard args.count == 1, let (target, _) = context.assignmentTarget(args[0]) else { continue }
+        pieces = target + [.text(" = cu2sycl::device_count()")]
+      case "cudaGetDevice":
+        guard args.count == 1, let (target, _) = context.assignmentTarget(args[0]) else { continue }
+        pieces = target + [.text(" = cu2sycl::current_device()")]
+      case "cudaSetDevice":
+        // Yields cudaErrorInvalidDevice's 101 for an index that names no device.
+        guard args.count == 1, let d = context.writtenSource(args[0]) else { continue }
+        pieces = [.text("cu2sycl::set_device("), d, .text(")")]
+        yieldsStatus = true
+      case "cudaDeviceGetAttribute":
+        guard args.count == 3, let (target, _) = context.assignmentTarget(args[0]), let d = context.writtenSource(args[2]),
+              let ar = context.writtenRange(of: args[1]), let text = context.texts[ar.file] else { continue }
+        let attribute = text[ar.range].trimmingCharacters(in: .whitespaces)
+        guard let field = Self.attributes[attribute] else { continue }
+        pieces = target + [.text(" = cu2sycl::device_properties("), d, .text(").\(field)")]
+        context.claimAll(in: ar.file, ar.range, .converted, rule: Self.id)
+        let base = String(field.prefix { $0 != "[" })
+        if let why = Self.standInFields[base] { finding = (Warnings.deviceProperty, "\(attribute): \(why)") }
+      case "cudaDeviceReset", "cudaThreadExit":
+        // Everything submitted completes; SYCL has no device reset (allocations stay until freed).
+        pieces = [.text("\(context.queue).wait_and_throw()")]
+      case let name where Self.noOps.contains(name):
+        for a in args {
+          if let ar = context.writtenRange(of: a) { context.claimAll(in: ar.file, ar.range, .converted, rule: Self.id) }
+        }
+        if context.isStatement(call), context.census.parent[call]?.kind == .compoundStmt, let text = context.texts[r.file] {
+          context.replace(r.file, text.statementRemoval(r.range), with: "", rule: Self.id)
+        } else {
+          context.replace(r.file, r.range, with: "0", rule: Self.id)
+        }
+        context.claim(i, .converted, rule: Self.id)
+        continue
+      default:
+        continue
+      }
+      guard context.replaceCall(call, with: pieces, yieldsStatus: yieldsStatus, rule: Self.id) else { continue }
+      context.use(.devices, in: r.file)
+      context.use(.defaultQueue, in: r.file)
+      if let (kind, message) = finding {
+        context.claim(i, .review, rule: Self.id, warning: kind, message: message)
+      } else {
+        context.claim(i, .converted, rule: Self.id)
+      }
+    }
+    for i in context.pending({ $0.occurrence.kind == .type && $0.occurrence.name == "cudaDeviceProp" }) {
+      let o = context.entries[i].occurrence
+      let token = o.offset..<(o.offset + o.length)
+      guard let text = context.texts[o.file], text[token] == o.name else { continue }
+      context.replace(o.file, token, with: "cu2sycl::device_prop", rule: Self.id)
+      context.use(.devices, in: o.file)
+      context.claim(i, .converted, rule: Self.id)
+    }
+    // Field reads keep their text: device_prop has CUDA's field names.
+    for i in context.pending({ $0.occurrence.kind == .member && $0.occurrence.name.hasPrefix("cudaDeviceProp.") }) {
+      let o = context.entries[i].occurrence
+      let field = String(o.name.dropFirst("cudaDeviceProp.".count))
+      if Self.measuredFields.contains(field) {
+        context.claim(i, .converted, rule: Self.id)
+      } else if let why = Self.standInFields[field] {
+        context.claim(i, .review, rule: Self.id, warning: Warnings.deviceProperty, message: "\(field): \(why), check what the code decides with it")
+      }
+    }
+  }
+}
