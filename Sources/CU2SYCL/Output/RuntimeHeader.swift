@@ -258,6 +258,7 @@ public enum RuntimeHeader {
 
       """
     }
+    if helpers.contains(.random) { out += RandomRuntime.source }
     out += "\n}  // namespace cu2sycl\n"
     return out
   }

@@ -18,6 +18,7 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case bitReverse = "bit_reverse"
   case bytePerm = "byte_perm"
   case funnelShift = "funnelshift"
+  case random = "random"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 
