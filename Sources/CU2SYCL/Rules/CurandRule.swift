@@ -84,6 +84,10 @@ public struct CurandRule: MigrationRule {
         curand_init(v[0], i, &s[i]);
         x[i] = curand_uniform(&s[i]);
       }
+      template <typename State, typename Directions>
+      __global__ void seed_quasi(State *s, Directions *v) {
+        curand_init(v[0], threadIdx.x, &s[threadIdx.x]);
+      }
 
       """,
       sycl: """
@@ -96,6 +100,32 @@ public struct CurandRule: MigrationRule {
         // CU2SYCL-W061: curand_uniform on a Sobol state is not converted; implement the Sobol recurrence (x ^= v[ctz(~i)]) over the direction vectors by hand, or use a pseudo-random state
         x[i] = curand_uniform(&s[i]);
       }
+      template <typename State, typename Directions>
+      void seed_quasi(State *s, Directions *v, const sycl::nd_item<1> &item) {
+        // CU2SYCL-W061: curand_init on a state type that depends on a template argument, in a form cu2sycl cannot tell from Sobol's; for XORWOW, Philox and MRG32k3a states call cu2sycl::rand_init, for Sobol implement the Sobol recurrence (x ^= v[ctz(~i)]) over the direction vectors by hand, or use a pseudo-random state
+        curand_init(v[0], item.get_local_id(0), &s[item.get_local_id(0)]);
+      }
+
+      """),
+    RuleExample(
+      cuda: """
+      #include <curand_kernel.h>
+      template <typename State>
+      __global__ void seed_all(State *s, unsigned long long seed) {
+        curand_init(seed, threadIdx.x, 0, &s[threadIdx.x]);
+      }
+      void seed_mrg(curandStateMRG32k3a *s) { seed_all<<<1, 32>>>(s, 7); }
+
+      """,
+      sycl: """
+      template <typename State>
+      void seed_all(State *s, unsigned long long seed, const sycl::nd_item<1> &item) {
+        // CU2SYCL-W060: the generator depends on a template argument; cuRAND's XORWOW and MRG32k3a sequences are not reproduced (Philox4x32-10 instead): same distributions, different numbers; results that depend on the exact random numbers will differ
+        cu2sycl::rand_init(seed, item.get_local_id(0), 0, &s[item.get_local_id(0)]);
+      }
+      void seed_mrg(cu2sycl::mrg32k3a_state *s) { cu2sycl::default_queue().parallel_for(sycl::nd_range<1>(sycl::range<1>(32), sycl::range<1>(32)), [=](sycl::nd_item<1> item) {
+        seed_all(s, 7, item);
+      }); }
 
       """),
   ]
@@ -201,6 +231,13 @@ public struct CurandRule: MigrationRule {
       context.claim(i, .manual, rule: Self.id, warning: Warnings.randomUnsupported, message: "\(o.name) on \(kind) state is not converted; \(advice)")
       return
     }
+    // A dependent curand_init is converted only in the pseudo-random form (an integer seed and four
+    // arguments); Sobol's forms take direction vectors first.
+    if o.name == "curand_init", declaration == nil, !Self.isPseudoRandomInit(cursor, context: context) {
+      context.claim(i, .manual, rule: Self.id, warning: Warnings.randomUnsupported,
+                    message: "curand_init on a state type that depends on a template argument, in a form cu2sycl cannot tell from Sobol's; for XORWOW, Philox and MRG32k3a states call cu2sycl::rand_init, for Sobol \(Self.sobolAdvice)")
+      return
+    }
     if let reason = Self.notConverted[o.name] {
       context.claim(i, .manual, rule: Self.id, warning: Warnings.randomUnsupported, message: reason)
       return
@@ -214,6 +251,15 @@ public struct CurandRule: MigrationRule {
       return
     }
     context.claim(i, .review, rule: Self.id, warning: Warnings.randomSequence, message: Self.seedingMessage(generator))
+  }
+
+  /// Whether a call of curand_init reads `curand_init(integer seed, subsequence, offset, state)`.
+  static func isPseudoRandomInit(_ reference: Cursor, context: MigrationContext) -> Bool {
+    guard let call = context.call(named: reference) else { return false }
+    let args = context.writtenArguments(call)
+    guard args.count == 4 else { return false }
+    let first = Syntax.stripImplicit(args[0]).type
+    return !first.isDependent && MigrationContext.arithmeticTypes.contains(MigrationContext.plainType(first))
   }
 
   static func seedingMessage(_ generator: Generator?) -> String {
