@@ -51,8 +51,8 @@ __global__ void sample(curandState *states, int draws, unsigned int *inside, dou
   s[7] = curand_uniform_double(&local);
 }
 
-// Philox four at a time, and MRG32k3a doubles.
-__global__ void others(unsigned long long seed, float4 *uniform4, float2 *normal2, double *mrg) {
+// Philox four at a time, and MRG32k3a doubles; `mixed` sums one value of each remaining call.
+__global__ void others(unsigned long long seed, float4 *uniform4, float2 *normal2, double *mrg, double *mixed) {
   int id = blockIdx.x * blockDim.x + threadIdx.x;
   curandStatePhilox4_32_10_t p;
   curand_init(seed, id, 0, &p);
@@ -61,6 +61,8 @@ __global__ void others(unsigned long long seed, float4 *uniform4, float2 *normal
   curandStateMRG32k3a m;
   curand_init(seed, id, 0, &m);
   mrg[id] = curand_uniform_double(&m);
+  mixed[id] = curand_normal4(&p).w + curand_log_normal4(&p, 0.0f, 0.5f).x + curand_log_normal2(&p, 0.0f, 0.5f).y +
+              curand_uniform2_double(&p).y + curand_normal2_double(&m).x + curand_log_normal2_double(&m, 0.0, 0.5).x;
 }
 
 // Draws `count` values from each thread's stored state and keeps the last; the state goes back.
@@ -121,7 +123,7 @@ static void check(bool ok, const char *what, double value) {
 int main() {
   curandState *states;
   unsigned int *inside, *last, *fresh, *known;
-  double *stats, *mrg;
+  double *stats, *mrg, *mixed;
   float4 *uniform4;
   float2 *normal2;
   cudaMalloc(&states, N * sizeof(curandState));
@@ -131,19 +133,21 @@ int main() {
   cudaMalloc(&known, 12 * sizeof(unsigned int));
   cudaMalloc(&stats, N * STATS * sizeof(double));
   cudaMalloc(&mrg, N * sizeof(double));
+  cudaMalloc(&mixed, N * sizeof(double));
   cudaMalloc(&uniform4, N * sizeof(float4));
   cudaMalloc(&normal2, N * sizeof(float2));
 
   setup<<<BLOCKS, THREADS>>>(states, 1234);
   sample<<<BLOCKS, THREADS>>>(states, DRAWS, inside, stats);
-  others<<<BLOCKS, THREADS>>>(99, uniform4, normal2, mrg);
+  others<<<BLOCKS, THREADS>>>(99, uniform4, normal2, mrg, mixed);
   std::vector<unsigned int> hInside(N);
-  std::vector<double> hStats(N * STATS), hMrg(N);
+  std::vector<double> hStats(N * STATS), hMrg(N), hMixed(N);
   std::vector<float4> hUniform4(N);
   std::vector<float2> hNormal2(N);
   cudaMemcpy(hInside.data(), inside, N * sizeof(unsigned int), cudaMemcpyDeviceToHost);
   cudaMemcpy(hStats.data(), stats, N * STATS * sizeof(double), cudaMemcpyDeviceToHost);
   cudaMemcpy(hMrg.data(), mrg, N * sizeof(double), cudaMemcpyDeviceToHost);
+  cudaMemcpy(hMixed.data(), mixed, N * sizeof(double), cudaMemcpyDeviceToHost);
   cudaMemcpy(hUniform4.data(), uniform4, N * sizeof(float4), cudaMemcpyDeviceToHost);
   cudaMemcpy(hNormal2.data(), normal2, N * sizeof(float2), cudaMemcpyDeviceToHost);
 
@@ -172,7 +176,7 @@ int main() {
   check(std::fabs(logNormal / samples - std::exp(0.125)) < 0.01, "log-normal mean", logNormal / samples);
   check(std::fabs(tail / N - 0.5) < 0.08, "uniform_double mean", tail / N);
 
-  double u4 = 0, n2 = 0, n2squares = 0, m = 0;
+  double u4 = 0, n2 = 0, n2squares = 0, m = 0, mix = 0;
   bool inRange = true;
   for (int i = 0; i < N; ++i) {
     float4 u = hUniform4[i];
@@ -181,6 +185,7 @@ int main() {
     n2 += hNormal2[i].x + hNormal2[i].y;
     n2squares += hNormal2[i].x * hNormal2[i].x + hNormal2[i].y * hNormal2[i].y;
     m += hMrg[i];
+    mix += hMixed[i];
     inRange = inRange && hMrg[i] > 0.0 && hMrg[i] <= 1.0;
   }
   check(inRange, "Philox uniform4 and MRG32k3a doubles in (0, 1]", 0);
@@ -188,6 +193,8 @@ int main() {
   check(std::fabs(n2 / (2.0 * N)) < 0.2, "Philox normal2 mean", n2 / (2.0 * N));
   check(std::fabs(n2squares / (2.0 * N) - 1.0) < 0.3, "Philox normal2 variance", n2squares / (2.0 * N));
   check(std::fabs(m / N - 0.5) < 0.08, "MRG32k3a uniform_double mean", m / N);
+  // 0 + 2 exp(1/8) (two log-normals) + 1/2 + 0 + exp(1/8); standard deviation of the mean about 0.08.
+  check(std::fabs(mix / N - (3.0 * std::exp(0.125) + 0.5)) < 0.45, "normal4, log-normal2/4 and double pairs mean", mix / N);
 
   // A state stored back continues its stream: 3 values, then the 4th, equals a fresh state at offset 3.
   setup<<<BLOCKS, THREADS>>>(states, 42);
@@ -224,6 +231,7 @@ int main() {
   cudaFree(known);
   cudaFree(stats);
   cudaFree(mrg);
+  cudaFree(mixed);
   cudaFree(uniform4);
   cudaFree(normal2);
   if (failures == 0) printf("PASS curand_device: pi %.4f, normal mean %.4f variance %.4f\n", pi, sum / samples, squares / samples);

@@ -52,8 +52,8 @@ void sample(cu2sycl::xorwow_state *states, int draws, unsigned int *inside, doub
   s[7] = cu2sycl::rand_uniform_double(&local);
 }
 
-// Philox four at a time, and MRG32k3a doubles.
-void others(unsigned long long seed, sycl::float4 *uniform4, sycl::float2 *normal2, double *mrg, const sycl::nd_item<1> &item) {
+// Philox four at a time, and MRG32k3a doubles; `mixed` sums one value of each remaining call.
+void others(unsigned long long seed, sycl::float4 *uniform4, sycl::float2 *normal2, double *mrg, double *mixed, const sycl::nd_item<1> &item) {
   int id = item.get_global_id(0);
   cu2sycl::philox4x32_10_state p;
   // CU2SYCL-W060: Philox4x32-10 from the published algorithm, not verified bit for bit against cuRAND's (normals use cu2sycl's Box-Muller): results that depend on the exact random numbers may differ
@@ -64,6 +64,8 @@ void others(unsigned long long seed, sycl::float4 *uniform4, sycl::float2 *norma
   // CU2SYCL-W060: cuRAND's MRG32k3a sequence is not reproduced (Philox4x32-10 instead): same distributions, different numbers; results that depend on the exact random numbers will differ
   cu2sycl::rand_init(seed, id, 0, &m);
   mrg[id] = cu2sycl::rand_uniform_double(&m);
+  mixed[id] = cu2sycl::rand_normal4(&p).w() + cu2sycl::rand_log_normal4(&p, 0.0f, 0.5f).x() + cu2sycl::rand_log_normal2(&p, 0.0f, 0.5f).y() +
+              cu2sycl::rand_uniform2_double(&p).y() + cu2sycl::rand_normal2_double(&m).x() + cu2sycl::rand_log_normal2_double(&m, 0.0, 0.5).x();
 }
 
 // Draws `count` values from each thread's stored state and keeps the last; the state goes back.
@@ -131,7 +133,7 @@ static void check(bool ok, const char *what, double value) {
 int main() {
   cu2sycl::xorwow_state *states;
   unsigned int *inside, *last, *fresh, *known;
-  double *stats, *mrg;
+  double *stats, *mrg, *mixed;
   sycl::float4 *uniform4;
   sycl::float2 *normal2;
   states = sycl::malloc_device<cu2sycl::xorwow_state>(N, cu2sycl::default_queue());
@@ -141,6 +143,7 @@ int main() {
   known = sycl::malloc_device<unsigned int>(12, cu2sycl::default_queue());
   stats = sycl::malloc_device<double>(N * STATS, cu2sycl::default_queue());
   mrg = sycl::malloc_device<double>(N, cu2sycl::default_queue());
+  mixed = sycl::malloc_device<double>(N, cu2sycl::default_queue());
   uniform4 = sycl::malloc_device<sycl::float4>(N, cu2sycl::default_queue());
   normal2 = sycl::malloc_device<sycl::float2>(N, cu2sycl::default_queue());
 
@@ -151,15 +154,16 @@ int main() {
     sample(states, DRAWS, inside, stats, item);
   });
   cu2sycl::default_queue().parallel_for(sycl::nd_range<1>(sycl::range<1>(BLOCKS * THREADS), sycl::range<1>(THREADS)), [=](sycl::nd_item<1> item) {
-    others(99, uniform4, normal2, mrg, item);
+    others(99, uniform4, normal2, mrg, mixed, item);
   });
   std::vector<unsigned int> hInside(N);
-  std::vector<double> hStats(N * STATS), hMrg(N);
+  std::vector<double> hStats(N * STATS), hMrg(N), hMixed(N);
   std::vector<sycl::float4> hUniform4(N);
   std::vector<sycl::float2> hNormal2(N);
   cu2sycl::default_queue().memcpy(hInside.data(), inside, N * sizeof(unsigned int)).wait();
   cu2sycl::default_queue().memcpy(hStats.data(), stats, N * STATS * sizeof(double)).wait();
   cu2sycl::default_queue().memcpy(hMrg.data(), mrg, N * sizeof(double)).wait();
+  cu2sycl::default_queue().memcpy(hMixed.data(), mixed, N * sizeof(double)).wait();
   cu2sycl::default_queue().memcpy(hUniform4.data(), uniform4, N * sizeof(sycl::float4)).wait();
   cu2sycl::default_queue().memcpy(hNormal2.data(), normal2, N * sizeof(sycl::float2)).wait();
 
@@ -188,7 +192,7 @@ int main() {
   check(std::fabs(logNormal / samples - std::exp(0.125)) < 0.01, "log-normal mean", logNormal / samples);
   check(std::fabs(tail / N - 0.5) < 0.08, "uniform_double mean", tail / N);
 
-  double u4 = 0, n2 = 0, n2squares = 0, m = 0;
+  double u4 = 0, n2 = 0, n2squares = 0, m = 0, mix = 0;
   bool inRange = true;
   for (int i = 0; i < N; ++i) {
     sycl::float4 u = hUniform4[i];
@@ -197,6 +201,7 @@ int main() {
     n2 += hNormal2[i].x() + hNormal2[i].y();
     n2squares += hNormal2[i].x() * hNormal2[i].x() + hNormal2[i].y() * hNormal2[i].y();
     m += hMrg[i];
+    mix += hMixed[i];
     inRange = inRange && hMrg[i] > 0.0 && hMrg[i] <= 1.0;
   }
   check(inRange, "Philox uniform4 and MRG32k3a doubles in (0, 1]", 0);
@@ -204,6 +209,8 @@ int main() {
   check(std::fabs(n2 / (2.0 * N)) < 0.2, "Philox normal2 mean", n2 / (2.0 * N));
   check(std::fabs(n2squares / (2.0 * N) - 1.0) < 0.3, "Philox normal2 variance", n2squares / (2.0 * N));
   check(std::fabs(m / N - 0.5) < 0.08, "MRG32k3a uniform_double mean", m / N);
+  // 0 + 2 exp(1/8) (two log-normals) + 1/2 + 0 + exp(1/8); standard deviation of the mean about 0.08.
+  check(std::fabs(mix / N - (3.0 * std::exp(0.125) + 0.5)) < 0.45, "normal4, log-normal2/4 and double pairs mean", mix / N);
 
   // A state stored back continues its stream: 3 values, then the 4th, equals a fresh state at offset 3.
   cu2sycl::default_queue().parallel_for(sycl::nd_range<1>(sycl::range<1>(BLOCKS * THREADS), sycl::range<1>(THREADS)), [=](sycl::nd_item<1> item) {
@@ -250,6 +257,7 @@ int main() {
   sycl::free(known, cu2sycl::default_queue());
   sycl::free(stats, cu2sycl::default_queue());
   sycl::free(mrg, cu2sycl::default_queue());
+  sycl::free(mixed, cu2sycl::default_queue());
   sycl::free(uniform4, cu2sycl::default_queue());
   sycl::free(normal2, cu2sycl::default_queue());
   if (failures == 0) printf("PASS curand_device: pi %.4f, normal mean %.4f variance %.4f\n", pi, sum / samples, squares / samples);
