@@ -475,6 +475,7 @@ public enum RuntimeHeader {
 
       """
     }
+    if helpers.contains(.random) { out += RandomRuntime.source }
     out += "\n}  // namespace cu2sycl\n"
     if helpers.contains(.helperCuda) {
       out += """

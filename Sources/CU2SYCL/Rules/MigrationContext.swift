@@ -22,6 +22,7 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case events = "events"
   case devices = "devices"
   case helperCuda = "helper_cuda"
+  case random = "random"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 

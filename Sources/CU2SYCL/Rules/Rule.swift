@@ -57,6 +57,7 @@ public enum RuleRegistry {
     PrintfRule.self,
     DeviceRestrictionsRule.self,
     HalfPrecisionRule.self,
+    CurandRule.self,
     VectorTypeRule.self,
     IntrinsicRule.self,
     FenceRule.self,

@@ -67,6 +67,14 @@ public enum Warnings {
     explanation: "This half-precision intrinsic has no direct SYCL 2020 equivalent with the same semantics (NaN propagation, per-lane results as half values, or an argument that would be evaluated twice). The message says how to write it with sycl::half operators and built-ins.")
 
 
+  public static let randomSequence = WarningKind(
+    id: "W060", title: "same distribution, different sequence than cuRAND's generator",
+    explanation: "The cuRAND state now draws from cu2sycl's Philox4x32-10 (cu2sycl/runtime.hpp): the distributions are cuRAND's (uniform in (0, 1], normal, log-normal), seeds, subsequences, offsets and skip-ahead keep their meaning, and the states stay plain values in device memory. But cuRAND's XORWOW and MRG32k3a sequences are not reproduced, and Philox values are not verified bit for bit against cuRAND, so results that depend on the exact random numbers (a fixed-seed reference output, a test that compares with CUDA's numbers) will differ. Statistical results agree within their sampling error. Check that nothing compares against CUDA's exact numbers, or regenerate those references.")
+  public static let randomUnsupported = WarningKind(
+    id: "W061", title: "cuRAND generator or distribution not converted",
+    explanation: "This cuRAND device generator or distribution has no plain-SYCL equivalent in cu2sycl. Sobol (and scrambled Sobol) states need direction vectors from the cuRAND host API: implement the Gray-code Sobol recurrence (x ^= v[ctz(~i)], scaled by 2^-32) over the same direction vectors, or use a pseudo-random state if the quasi-random ordering is not essential. MTGP32 states come from host-built kernel parameters: switch to curandStatePhilox4_32_10_t (converted). Poisson and discrete distributions: build them on cu2sycl::rand_uniform (e.g. inversion for small lambda, the transformed rejection method for large).")
+
+
   public static let vector3Layout = WarningKind(
     id: "W030", title: "3-component vector has 4 elements' size",
     explanation: "sycl::vec<T, 3> (sycl::float3, sycl::int3, ...) has the size and alignment of sycl::vec<T, 4>: sycl::float3 is 16 bytes, CUDA's float3 is 12 bytes aligned to 4. Arrays of 3-component vectors allocated and copied with sizeof of the vector type stay correct, but code that reinterprets their memory as scalars (or scalars as vectors), copies them with a byte count written from the scalar size (n * 3 * sizeof(float)), or reads and writes them as raw bytes (files, other programs' buffers) now misplaces every element after the first. Convert the data at that boundary (copy element by element, or keep it as scalars), or store it as sycl::marray<T, 3>, which is exactly 3 elements.")
@@ -106,7 +114,7 @@ public enum Warnings {
     explanation: "sycl::atomic_ref works on int, unsigned int, long, unsigned long, long long, unsigned long long, float, double and pointers. An atomic on another type (a 16-bit atomicCAS, say) is left as written: widen the data to 32 bits, or emulate it with a compare-exchange loop on the enclosing 32-bit word.")
 
 
-  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic]
+  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }

@@ -83,6 +83,13 @@ __device__ double curand_log_normal_double(curandStateXORWOW_t *state, double me
 __device__ double curand_log_normal_double(curandStatePhilox4_32_10_t *state, double mean, double stddev);
 __device__ double curand_log_normal_double(curandStateMRG32k3a_t *state, double mean, double stddev);
 
+__device__ float2 curand_log_normal2(curandStateXORWOW_t *state, float mean, float stddev);
+__device__ float2 curand_log_normal2(curandStatePhilox4_32_10_t *state, float mean, float stddev);
+__device__ float2 curand_log_normal2(curandStateMRG32k3a_t *state, float mean, float stddev);
+__device__ double2 curand_log_normal2_double(curandStateXORWOW_t *state, double mean, double stddev);
+__device__ double2 curand_log_normal2_double(curandStatePhilox4_32_10_t *state, double mean, double stddev);
+__device__ double2 curand_log_normal2_double(curandStateMRG32k3a_t *state, double mean, double stddev);
+
 __device__ unsigned int curand_poisson(curandStateXORWOW_t *state, double lambda);
 __device__ unsigned int curand_poisson(curandStatePhilox4_32_10_t *state, double lambda);
 __device__ unsigned int curand_poisson(curandStateMRG32k3a_t *state, double lambda);
@@ -101,5 +108,42 @@ __device__ double2 curand_uniform2_double(curandStatePhilox4_32_10_t *state);
 __device__ float4 curand_normal4(curandStatePhilox4_32_10_t *state);
 __device__ float4 curand_log_normal4(curandStatePhilox4_32_10_t *state, float mean, float stddev);
 __device__ uint4 curand_poisson4(curandStatePhilox4_32_10_t *state, double lambda);
+
+/* ---- Quasi-random (Sobol) generators ------------------------------------------- */
+typedef unsigned int curandDirectionVectors32_t[32];
+typedef unsigned long long curandDirectionVectors64_t[64];
+struct curandStateSobol32 { unsigned int i, x, c; unsigned int direction_vectors[32]; };
+struct curandStateScrambledSobol32 { unsigned int i, x, c; unsigned int direction_vectors[32]; };
+struct curandStateSobol64 { unsigned long long i, x, c; unsigned long long direction_vectors[64]; };
+struct curandStateScrambledSobol64 { unsigned long long i, x, c; unsigned long long direction_vectors[64]; };
+typedef struct curandStateSobol32 curandStateSobol32_t;
+typedef struct curandStateScrambledSobol32 curandStateScrambledSobol32_t;
+typedef struct curandStateSobol64 curandStateSobol64_t;
+typedef struct curandStateScrambledSobol64 curandStateScrambledSobol64_t;
+
+__device__ void curand_init(curandDirectionVectors32_t direction_vectors, unsigned int offset, curandStateSobol32_t *state);
+__device__ void curand_init(curandDirectionVectors32_t direction_vectors, unsigned int scramble_c, unsigned int offset,
+                            curandStateScrambledSobol32_t *state);
+__device__ void curand_init(curandDirectionVectors64_t direction_vectors, unsigned long long offset, curandStateSobol64_t *state);
+__device__ void curand_init(curandDirectionVectors64_t direction_vectors, unsigned long long scramble_c,
+                            unsigned long long offset, curandStateScrambledSobol64_t *state);
+__device__ unsigned int curand(curandStateSobol32_t *state);
+__device__ unsigned int curand(curandStateScrambledSobol32_t *state);
+__device__ unsigned long long curand(curandStateSobol64_t *state);
+__device__ unsigned long long curand(curandStateScrambledSobol64_t *state);
+__device__ float curand_uniform(curandStateSobol32_t *state);
+__device__ float curand_uniform(curandStateScrambledSobol32_t *state);
+__device__ float curand_uniform(curandStateSobol64_t *state);
+__device__ float curand_uniform(curandStateScrambledSobol64_t *state);
+__device__ double curand_uniform_double(curandStateSobol32_t *state);
+__device__ double curand_uniform_double(curandStateScrambledSobol32_t *state);
+__device__ double curand_uniform_double(curandStateSobol64_t *state);
+__device__ double curand_uniform_double(curandStateScrambledSobol64_t *state);
+__device__ float curand_normal(curandStateSobol32_t *state);
+__device__ float curand_normal(curandStateSobol64_t *state);
+__device__ double curand_normal_double(curandStateSobol32_t *state);
+__device__ double curand_normal_double(curandStateSobol64_t *state);
+__device__ void skipahead(unsigned int n, curandStateSobol32_t *state);
+__device__ void skipahead(unsigned long long n, curandStateSobol64_t *state);
 
 #endif /* CURAND_KERNEL_H_ */
