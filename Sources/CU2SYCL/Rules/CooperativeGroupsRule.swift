@@ -162,6 +162,40 @@ public struct CooperativeGroupsRule: MigrationRule {
       }
 
       """),
+    RuleExample(
+      cuda: """
+      #include <cooperative_groups.h>
+      #include <cooperative_groups/reduce.h>
+      namespace cg = cooperative_groups;
+
+      template <typename T, typename Group> __device__ T group_sum(T v, Group &g) {
+        return cg::reduce(g, v, cg::plus<T>());
+      }
+      template <typename T> __global__ void sums(const T *in, T *out) {
+        cg::thread_block block = cg::this_thread_block();
+        cg::thread_block_tile<32> warp = cg::tiled_partition<32>(block);
+        cg::thread_block_tile<8> eight = cg::tiled_partition<8>(block);
+        T v = in[block.thread_rank()];
+        for (int o = 16; o > 0; o /= 2) v += warp.shfl_down(v, o);
+        out[block.thread_rank()] = v + group_sum(v, eight);
+      }
+
+      """,
+      sycl: """
+
+      template <typename T, typename Group> T group_sum(T v, Group &g) {
+        return cu2sycl::tile_reduce(g, v, sycl::plus<T>(), 8);
+      }
+      template <typename T> void sums(const T *in, T *out, const sycl::nd_item<1> &item) {
+        sycl::group<1> block = item.get_group();
+        sycl::sub_group warp = item.get_sub_group();
+        sycl::sub_group eight = item.get_sub_group();
+        T v = in[block.get_local_linear_id()];
+        for (int o = 16; o > 0; o /= 2) v += cu2sycl::shfl_down(warp, v, o);
+        out[block.get_local_linear_id()] = v + group_sum(v, eight);
+      }
+
+      """),
   ]
 
   /// Reduction operators: cooperative groups' name → SYCL function object.
