@@ -70,22 +70,31 @@ final class WarpFindingTests: XCTestCase {
       #include <cuda_runtime.h>
       #include <cooperative_groups.h>
       #include <cooperative_groups/reduce.h>
+      #include <cooperative_groups/scan.h>
       namespace cg = cooperative_groups;
       struct MaxOp { __device__ int operator()(int a, int b) const { return a > b ? a : b; } };
-      __global__ void k(int *out) {
+      __device__ int scan(cg::thread_group g, int v) { return cg::inclusive_scan(g, v); }
+      __global__ void k(int *out, int n) {
         cg::thread_block block = cg::this_thread_block();
-        cg::thread_block_tile<16> t16 = cg::tiled_partition<16>(block);
+        cg::thread_block_tile<64> t64 = cg::tiled_partition<64>(block);
         cg::coalesced_group active = cg::coalesced_threads();
         auto warp = cg::tiled_partition<32>(block);
-        out[0] = t16.thread_rank() + active.size() + cg::reduce(warp, 1, MaxOp());
+        cg::thread_group dynamic = cg::tiled_partition(block, n);
+        out[0] = t64.thread_rank() + active.size() + cg::reduce(warp, 1, MaxOp()) + dynamic.is_valid() + scan(block, 1);
         cg::grid_group grid = cg::this_grid();
         grid.sync();
       }
 
       """)
     let o = outcomes(report)
+    // Tiles wider than the sub-group, run-time tile sizes, and what cu2sycl::thread_group does not have.
     XCTAssertEqual(o["thread_block_tile"]?.1, "W041")
     XCTAssertEqual(o["tiled_partition"]?.1, "W041")
+    XCTAssertTrue(sycl.contains("tiled_partition<64>: a tile of 64 spans several sub-groups"), sycl)
+    XCTAssertTrue(sycl.contains("tiled_partition(group, n): the tile size is not a constant of 1 to 32"), sycl)
+    XCTAssertEqual(o["thread_group.is_valid"]?.1, "W041")
+    XCTAssertEqual(o["inclusive_scan"]?.1, "W041")
+    XCTAssertTrue(sycl.contains("cg::inclusive_scan over a thread_group chosen at run time"), sycl)
     XCTAssertEqual(o["coalesced_threads"]?.1, "W044")
     XCTAssertEqual(o["reduce"]?.1, "W045")
     XCTAssertEqual(o["this_grid"]?.1, "W042")

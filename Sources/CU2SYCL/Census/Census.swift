@@ -85,6 +85,10 @@ public final class Census {
       recordCall(c, function: function)
     case .memberRefExpr:
       if recordMember(c, function: function) { return }
+    case .overloadedDeclRef where parentCursor.map({ [.declRefExpr, .memberRefExpr].contains($0.kind) }) ?? false:
+      // The name inside a dependent call's callee (`cg::reduce(g, v, op)`, `tile.shfl_down(v, o)` with v
+      // of a template type): the callee itself is the occurrence.
+      break
     case .declRefExpr, .typeRef, .templateRef, .overloadedDeclRef:
       recordReference(c, function: function)
     case .gccAsmStmt where function.map({ $0.space != .host }) ?? false:
@@ -361,7 +365,9 @@ public final class Census {
       }
       return true
     }
-    guard let ref = c.referenced, let file = ref.location.spelling?.file, environment.declares(file) else { return false }
+    // A call whose arguments depend on a template parameter names its method through an overload set.
+    guard let named = c.referenced, let ref = named.kind == .overloadedDeclRef ? named.overloadedDecls.first : named,
+          let file = ref.location.spelling?.file, environment.declares(file) else { return false }
     // Name the member after the class of the object, not the class that declares it: the SDK declares
     // some members in (internal) base classes, e.g. thread_block_tile<32>::thread_rank().
     // Below implicit casts: the SDK calls tile methods through a cast to an internal base class.
@@ -369,9 +375,13 @@ public final class Census {
     if objectType.isPointer { objectType = objectType.pointee }
     let objectClass = base.declaration(of: objectType.canonical).map(\.spelling).flatMap { $0.isEmpty ? nil : $0 }
     let owner = objectClass ?? ref.semanticParent?.spelling ?? ""
-    record(kind: .member, name: owner.isEmpty ? c.spelling : "\(owner).\(c.spelling)", cursor: c, function: function)
+    record(kind: .member, name: owner.isEmpty ? ref.spelling : "\(owner).\(ref.spelling)", cursor: c, function: function)
     // Methods of warp tiles (tile.shfl_down(...)) are sub-group operations.
     if CUDANames.subGroupClasses.contains(owner) { function?.usesSubGroupsDirectly = true }
+    // The number of tiles narrower than the sub-group comes from the work-group's size.
+    if owner == "thread_block_tile", ref.spelling == "meta_group_size", !objectType.canonical.spelling.contains("thread_block_tile<32") {
+      function?.usesItemDirectly = true
+    }
     return false
   }
 

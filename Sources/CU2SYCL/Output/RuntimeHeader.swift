@@ -335,6 +335,83 @@ public enum RuntimeHeader {
 
       """
     }
+    if helpers.contains(.tileGroup) {
+      out += """
+
+      // Votes and reductions of a cooperative-groups tile of `size` lanes (a power of two below 32) inside
+      // the 32-wide sub-group: lanes lane / size * size up to the next multiple of size. Every work-item
+      // of the sub-group must reach the call, as for any SYCL group algorithm.
+      inline unsigned tile_ballot(const sycl::sub_group &sg, bool predicate, unsigned size) {
+        unsigned lane = sg.get_local_linear_id();
+        unsigned bits = sycl::reduce_over_group(sg, predicate ? 1u << lane : 0u, sycl::bit_or<unsigned>());
+        return (bits >> (lane / size * size)) & ((1u << size) - 1u);
+      }
+      inline bool tile_any(const sycl::sub_group &sg, bool predicate, unsigned size) { return tile_ballot(sg, predicate, size) != 0; }
+      inline bool tile_all(const sycl::sub_group &sg, bool predicate, unsigned size) {
+        return tile_ballot(sg, predicate, size) == (1u << size) - 1u;
+      }
+      // A butterfly of xor shuffles: partners lane ^ mask stay inside the tile, and every lane ends
+      // with the tile's result.
+      template <typename T, typename BinaryOperation>
+      T tile_reduce(const sycl::sub_group &sg, T value, BinaryOperation op, unsigned size) {
+        for (unsigned mask = size / 2; mask > 0; mask /= 2) value = op(value, sycl::permute_group_by_xor(sg, value, mask));
+        return value;
+      }
+
+      """
+    }
+    if helpers.contains(.threadGroup) {
+      out += """
+
+      // CUDA's thread_group: the work-group or a tile of `size` lanes of the 32-wide sub-group, chosen at
+      // run time. The choice is the same for every work-item of the group, so sync() is a barrier that
+      // all of them reach. A work-group and the sub-group convert implicitly; a narrower tile is
+      // thread_group(sub_group, size).
+      class thread_group {
+       public:
+        thread_group(const sycl::group<1> &g) : kind_(1), size_(0), block1_(g) {}
+        thread_group(const sycl::group<2> &g) : kind_(2), size_(0), block2_(g) {}
+        thread_group(const sycl::group<3> &g) : kind_(3), size_(0), block3_(g) {}
+        thread_group(const sycl::sub_group &sg, unsigned size = 32) : kind_(0), size_(size), tile_(sg) {}
+        unsigned long long thread_rank() const {
+          switch (kind_) {
+            case 1: return block1_.get_local_linear_id();
+            case 2: return block2_.get_local_linear_id();
+            case 3: return block3_.get_local_linear_id();
+            default: return tile_.get_local_linear_id() % size_;
+          }
+        }
+        unsigned long long size() const {
+          switch (kind_) {
+            case 1: return block1_.get_local_linear_range();
+            case 2: return block2_.get_local_linear_range();
+            case 3: return block3_.get_local_linear_range();
+            default: return size_;
+          }
+        }
+        unsigned long long num_threads() const { return size(); }
+        void sync() const {
+          switch (kind_) {
+            case 1: sycl::group_barrier(block1_); break;
+            case 2: sycl::group_barrier(block2_); break;
+            case 3: sycl::group_barrier(block3_); break;
+            default: sycl::group_barrier(tile_);
+          }
+        }
+
+       private:
+        int kind_;  // 1 to 3: a work-group of that many dimensions; 0: a tile of the sub-group
+        unsigned size_;
+        union {  // SYCL groups have no default constructor: keep the one this is
+          sycl::group<1> block1_;
+          sycl::group<2> block2_;
+          sycl::group<3> block3_;
+          sycl::sub_group tile_;
+        };
+      };
+
+      """
+    }
     if helpers.contains(.activeMask) {
       out += """
 

@@ -3,21 +3,26 @@ import Foundation
 
 /// Cooperative groups become SYCL 2020's two groups: the thread block is the work-group
 /// (`sycl::group<N>`, `item.get_group()`), a tile of 32 is the sub-group (`sycl::sub_group`,
-/// `item.get_sub_group()`; kernels using it require sub-groups of 32). Their methods and the free
-/// functions become group functions and algorithms; `cg::reduce` and the scans become
+/// `item.get_sub_group()`; kernels using it require sub-groups of 32). A tile of 1 to 16 is also the
+/// sub-group, its operations written with the tile's size: rank `lane % n`, shuffles with width `n`, votes
+/// and `cg::reduce` through small helpers that stay inside the tile. A `thread_group` (a block or a tile
+/// chosen at run time, also `tiled_partition(g, n)` with a constant n) is `cu2sycl::thread_group`.
+/// Methods and free functions become group functions and algorithms; `cg::reduce` and the scans become
 /// `sycl::reduce_over_group` / `*_scan_over_group` with SYCL's function objects. Groups SYCL does not
-/// have (tiles of other sizes, the grid, coalesced groups) are flagged with what to do. The
+/// have (tiles wider than the sub-group, the grid, coalesced groups) are flagged with what to do. The
 /// `namespace cg = cooperative_groups;` alias and `using namespace cooperative_groups;` go once a file
 /// has nothing left that names them.
 public struct CooperativeGroupsRule: MigrationRule {
   public static let id = "cooperative-groups"
-  public static let summary = "Maps cooperative groups to the SYCL work-group and sub-group: this_thread_block, tiled_partition<32>, their methods, cg::reduce and scans; flags grid and coalesced groups."
+  public static let summary = "Maps cooperative groups to the SYCL work-group and sub-group: this_thread_block, tiles of 1 to 32 lanes, thread_group, their methods, cg::reduce and scans; flags grid and coalesced groups."
   public static let covers = ["this_thread_block", "thread_block", "tiled_partition", "thread_block_tile", "thread_block.sync",
                               "thread_block.thread_rank", "thread_block.size", "thread_block.group_index", "thread_block.thread_index",
                               "thread_block_tile.shfl_down", "thread_block_tile.ballot", "cooperative_groups::sync",
                               "cooperative_groups::reduce", "cooperative_groups::inclusive_scan", "cooperative_groups::exclusive_scan",
                               "cooperative_groups::plus", "cooperative_groups::less", "cooperative_groups::greater", "this_grid",
-                              "grid_group", "coalesced_threads", "coalesced_group"]
+                              "grid_group", "coalesced_threads", "coalesced_group", "thread_group", "thread_group.sync",
+                              "thread_group.thread_rank", "thread_group.size", "thread_block_tile.meta_group_rank",
+                              "thread_block_tile.shfl", "thread_block_tile.shfl_xor", "block_tile_memory"]
   public static let examples = [
     RuleExample(
       cuda: """
@@ -77,16 +82,125 @@ public struct CooperativeGroupsRule: MigrationRule {
       }
 
       """),
+    RuleExample(
+      cuda: """
+      #include <cooperative_groups.h>
+      #include <cooperative_groups/reduce.h>
+      namespace cg = cooperative_groups;
+
+      __global__ void tiles(const int *in, int *out) {
+        cg::thread_block block = cg::this_thread_block();
+        cg::thread_block_tile<16> tile = cg::tiled_partition<16>(block);
+        int v = in[block.thread_rank()];
+        for (int o = tile.size() / 2; o > 0; o /= 2) v += tile.shfl_down(v, o);
+        v = tile.shfl(v, 0) + tile.shfl_xor(v, 1) + tile.shfl_up(v, 1);
+        unsigned votes = tile.ballot(v > 0) + tile.any(v > 0) + tile.all(v > 0);
+        tile.sync();
+        int sum = cg::reduce(tile, v, cg::plus<int>());
+        if (tile.thread_rank() == 0) out[tile.meta_group_rank()] = sum + votes + 2 * tile.thread_rank() + tile.meta_group_size();
+      }
+
+      """,
+      sycl: """
+
+      void tiles(const int *in, int *out, const sycl::nd_item<1> &item) {
+        sycl::group<1> block = item.get_group();
+        sycl::sub_group tile = item.get_sub_group();
+        int v = in[block.get_local_linear_id()];
+        for (int o = 16u / 2; o > 0; o /= 2) v += cu2sycl::shfl_down(tile, v, o, 16);
+        v = cu2sycl::shfl(tile, v, 0, 16) + cu2sycl::shfl_xor(tile, v, 1, 16) + cu2sycl::shfl_up(tile, v, 1, 16);
+        unsigned votes = cu2sycl::tile_ballot(tile, v > 0, 16) + cu2sycl::tile_any(tile, v > 0, 16) + cu2sycl::tile_all(tile, v > 0, 16);
+        sycl::group_barrier(tile);
+        int sum = cu2sycl::tile_reduce(tile, v, sycl::plus<int>(), 16);
+        if (tile.get_local_linear_id() % 16 == 0) out[tile.get_group_linear_id() * 2 + tile.get_local_linear_id() / 16] = sum + votes + 2 * (tile.get_local_linear_id() % 16) + (item.get_local_range().size() + 15) / 16;
+      }
+
+      """),
+    RuleExample(
+      cuda: """
+      #include <cooperative_groups.h>
+      using namespace cooperative_groups;
+
+      __device__ int sum(thread_group g, int *x, int v) {
+        int lane = g.thread_rank();
+        for (int i = g.size() / 2; i > 0; i /= 2) {
+          x[lane] = v;
+          g.sync();
+          if (lane < i) v += x[lane + i];
+          sync(g);
+        }
+        return v;
+      }
+      __global__ void k(int *data) {
+        __shared__ int x[256];
+        thread_block block = this_thread_block();
+        thread_block_tile<8> t8 = tiled_partition<8>(block);
+        thread_group warp = tiled_partition(block, 32);
+        int tile = block.thread_rank() / 8 * 8, lanes = block.thread_rank() / 32 * 32;
+        data[block.thread_rank()] = sum(block, x, 1) + sum(t8, x + tile, 1) + sum(warp, x + lanes, 1);
+      }
+
+      """,
+      sycl: """
+
+      int sum(cu2sycl::thread_group g, int *x, int v) {
+        int lane = g.thread_rank();
+        for (int i = g.size() / 2; i > 0; i /= 2) {
+          x[lane] = v;
+          g.sync();
+          if (lane < i) v += x[lane + i];
+          g.sync();
+        }
+        return v;
+      }
+      void k(int *data, const sycl::nd_item<1> &item, int (&x)[256]) {
+        sycl::group<1> block = item.get_group();
+        sycl::sub_group t8 = item.get_sub_group();
+        cu2sycl::thread_group warp = cu2sycl::thread_group(item.get_sub_group(), 32);
+        int tile = block.get_local_linear_id() / 8 * 8, lanes = block.get_local_linear_id() / 32 * 32;
+        data[block.get_local_linear_id()] = sum(block, x, 1) + sum(cu2sycl::thread_group(t8, 8), x + tile, 1) + sum(warp, x + lanes, 1);
+      }
+
+      """),
+    RuleExample(
+      cuda: """
+      #include <cooperative_groups.h>
+      #include <cooperative_groups/reduce.h>
+      namespace cg = cooperative_groups;
+
+      template <typename T, typename Group> __device__ T group_sum(T v, Group &g) {
+        return cg::reduce(g, v, cg::plus<T>());
+      }
+      template <typename T> __global__ void sums(const T *in, T *out) {
+        cg::thread_block block = cg::this_thread_block();
+        cg::thread_block_tile<32> warp = cg::tiled_partition<32>(block);
+        cg::thread_block_tile<8> eight = cg::tiled_partition<8>(block);
+        T v = in[block.thread_rank()];
+        for (int o = 16; o > 0; o /= 2) v += warp.shfl_down(v, o);
+        out[block.thread_rank()] = v + group_sum(v, eight);
+      }
+
+      """,
+      sycl: """
+
+      template <typename T, typename Group> T group_sum(T v, Group &g) {
+        return cu2sycl::tile_reduce(g, v, sycl::plus<T>(), 8);
+      }
+      template <typename T> void sums(const T *in, T *out, const sycl::nd_item<1> &item) {
+        sycl::group<1> block = item.get_group();
+        sycl::sub_group warp = item.get_sub_group();
+        sycl::sub_group eight = item.get_sub_group();
+        T v = in[block.get_local_linear_id()];
+        for (int o = 16; o > 0; o /= 2) v += cu2sycl::shfl_down(warp, v, o);
+        out[block.get_local_linear_id()] = v + group_sum(v, eight);
+      }
+
+      """),
   ]
 
   /// Reduction operators: cooperative groups' name → SYCL function object.
   static let operators = ["plus": "plus", "less": "minimum", "greater": "maximum", "bit_and": "bit_and", "bit_or": "bit_or",
                           "bit_xor": "bit_xor"]
-
-  /// What a group expression is, from its type.
-  enum GroupKind: Equatable {
-    case block, tile(Int?), grid, coalesced, generic
-  }
 
   public init() {}
 
@@ -109,6 +223,7 @@ public struct CooperativeGroupsRule: MigrationRule {
       default: break
       }
     }
+    convertTilesToThreadGroups(context)
     removeNamespaceLines(context)
   }
 
@@ -117,45 +232,20 @@ public struct CooperativeGroupsRule: MigrationRule {
   /// Whether an occurrence names a declaration of namespace `cooperative_groups`.
   static func isCooperativeGroups(_ entry: CensusEntry) -> Bool {
     guard let cursor = entry.cursor else { return false }
-    var decl = entry.occurrence.kind == .member ? cursor.referenced : Census.declaration(named: cursor)
+    let named = entry.occurrence.kind == .member ? cursor.referenced : Census.declaration(named: cursor)
+    // A dependent method call names an overload set.
+    guard let decl = named?.kind == .overloadedDeclRef ? named?.overloadedDecls.first : named else { return false }
+    return isInCooperativeGroups(decl)
+  }
+
+  static func isInCooperativeGroups(_ declaration: Cursor) -> Bool {
+    var decl: Cursor? = declaration
     while let d = decl {
       // The SDK declares them in cooperative_groups::__v1 (and details namespaces).
       if d.kind == .namespace, d.spelling == "cooperative_groups" { return true }
       decl = d.semanticParent
     }
     return false
-  }
-
-  func groupKind(_ expression: Cursor) -> GroupKind {
-    var spelling = expression.type.canonical.spelling
-    for prefix in ["const ", "volatile "] where spelling.hasPrefix(prefix) { spelling.removeFirst(prefix.count) }
-    while spelling.hasSuffix("&") || spelling.hasSuffix(" ") { spelling.removeLast() }
-    if let r = spelling.range(of: "thread_block_tile<") {
-      return .tile(Int(spelling[r.upperBound...].prefix { $0.isNumber }))
-    }
-    if spelling.hasSuffix("thread_block") { return .block }
-    if spelling.hasSuffix("grid_group") || spelling.hasSuffix("multi_grid_group") { return .grid }
-    if spelling.hasSuffix("coalesced_group") { return .coalesced }
-    return .generic
-  }
-
-  /// The finding for a group SYCL has no equivalent of, or nil for the work-group and a tile of 32.
-  func unsupported(_ kind: GroupKind, what: String) -> (WarningKind, String)? {
-    switch kind {
-    case .block, .tile(32): return nil
-    case .tile(let n):
-      return (Warnings.groupSize, "\(what): a tile of \(n.map(String.init) ?? "this size") is not a SYCL group (only the work-group and the sub-group of 32 are); rewrite it with sycl::select_from_group and lane arithmetic")
-    case .grid where what.hasSuffix(".sync()") || what.hasPrefix("sync("):
-      return (Warnings.gridSync, "\(what): SYCL 2020 has no grid-wide barrier; split the kernel here into two kernels launched one after the other (the launch boundary is the barrier)")
-    case .grid where what.hasSuffix("()"):
-      return (Warnings.gridSync, "\(what): the grid as a group needs CUDA's cooperative launch, which SYCL 2020 does not have; use item.get_global_linear_id() and get_global_range() for ranks and sizes, and split the kernel at each grid.sync()")
-    case .grid:
-      return (Warnings.gridSync, "\(what): SYCL 2020 has no grid-wide group")
-    case .coalesced:
-      return (Warnings.coalescedGroup, "\(what): SYCL has no group of the converged lanes; make the whole sub-group call the collective and use item.get_sub_group()")
-    case .generic:
-      return (Warnings.groupSize, "\(what): a thread_group of run-time size is not a SYCL group; use sycl::group<N> or sycl::sub_group")
-    }
   }
 
   // MARK: Types
@@ -177,9 +267,9 @@ public struct CooperativeGroupsRule: MigrationRule {
         .map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
       var size = Int(first)
       if size == nil, let decl = entry.cursor.flatMap({ context.census.parent[$0] }), [.varDecl, .parmDecl, .fieldDecl].contains(decl.kind),
-         case .tile(let n) = groupKind(decl) { size = n }
-      if size != 32 {
-        let (kind, message) = unsupported(.tile(size), what: "thread_block_tile<\(first)>")!
+         case .tile(let n) = declaredKind(decl.type.canonical.spelling) { size = n }
+      // Every tile inside the sub-group is the sub-group; its operations know the tile's size.
+      if let (kind, message) = unsupported(.tile(size), what: "thread_block_tile<\(first)>") {
         context.claim(i, .manual, rule: Self.id, warning: kind, message: message)
         return
       }
@@ -193,8 +283,21 @@ public struct CooperativeGroupsRule: MigrationRule {
       }
       context.replace(o.file, start..<end, with: "sycl::group<\(n)>", rule: Self.id)
       context.claim(i, .converted, rule: Self.id)
-    case "grid_group", "multi_grid_group", "coalesced_group", "thread_group":
-      let kind: GroupKind = o.name == "coalesced_group" ? .coalesced : o.name == "thread_group" ? .generic : .grid
+    case "thread_group":
+      guard [.device, .kernel, .hostDevice].contains(o.context) else {
+        context.claim(i, .manual, rule: Self.id, warning: Warnings.unsupported,
+                      message: "thread_group outside device code; use cu2sycl::thread_group by hand")
+        return
+      }
+      // A block or a tile chosen at run time: a small helper holding either SYCL group.
+      context.use(.threadGroup, in: o.file)
+      context.replace(o.file, start..<end, with: "cu2sycl::thread_group", rule: Self.id)
+      context.claim(i, .converted, rule: Self.id)
+    case "block_tile_memory":
+      context.claim(i, .manual, rule: Self.id, warning: Warnings.groupSize,
+                    message: "block_tile_memory is scratch for tiles wider than a warp, which SYCL does not have; remove it with those tiles (this_thread_block(scratch) is item.get_group())")
+    case "grid_group", "multi_grid_group", "coalesced_group":
+      let kind: GroupKind = o.name == "coalesced_group" ? .coalesced : .grid
       let (warning, message) = unsupported(kind, what: o.name)!
       context.claim(i, .manual, rule: Self.id, warning: warning, message: message)
     default:
@@ -238,149 +341,6 @@ public struct CooperativeGroupsRule: MigrationRule {
       i += 1
     }
     return nil
-  }
-
-  // MARK: Free functions
-
-  func convertFunction(_ i: Int, _ context: MigrationContext) {
-    let entry = context.entries[i]
-    let o = entry.occurrence
-    let item = context.itemName
-    func manual(_ kind: WarningKind, _ message: String) { context.claim(i, .manual, rule: Self.id, warning: kind, message: message) }
-    guard let cursor = entry.cursor, let call = context.call(named: cursor), let r = context.range(of: call),
-          r.range.lowerBound == o.offset, let cr = context.range(of: cursor) else {
-      manual(Warnings.unsupported, "'\(o.name)' is not called directly here; use the SYCL group function by hand")
-      return
-    }
-    let args = context.writtenArguments(call)
-    guard let function = context.enclosingFunction(of: cursor), context.plan.needsItem.contains(function.usr) || !args.isEmpty else {
-      manual(Warnings.unsupported, "'\(o.name)' is used outside device code; replace it by hand")
-      return
-    }
-    switch o.name {
-    case "this_thread_block" where args.isEmpty:
-      context.replace(r.file, r.range, with: "\(item).get_group()", rule: Self.id)
-    case "tiled_partition":
-      let size = cursor.referenced?.templateArgumentSpellings?.first.flatMap { Int($0) }
-      guard args.count == 1, size == 32 else {
-        let what = args.count == 1 ? "tiled_partition<\(size.map(String.init) ?? "?")>" : "tiled_partition(group, size)"
-        let (kind, message) = unsupported(args.count == 1 ? .tile(size) : .generic, what: what)!
-        manual(kind, message)
-        return
-      }
-      if let finding = unsupported(groupKind(args[0]), what: "tiled_partition of this group") {
-        manual(finding.0, finding.1)
-        return
-      }
-      context.replace(r.file, r.range, with: "\(item).get_sub_group()", rule: Self.id)
-      context.claimAll(in: r.file, r.range, .converted, rule: Self.id)
-    case "sync", "thread_rank", "group_size", "num_threads":
-      guard args.count == 1, let g = context.source(args[0]) else { return }
-      if let finding = unsupported(groupKind(args[0]), what: "\(o.name)(group)") {
-        manual(finding.0, finding.1)
-        return
-      }
-      let pieces: [Piece]
-      switch o.name {
-      case "sync": pieces = [.text("sycl::group_barrier("), g, .text(")")]
-      case "thread_rank": pieces = context.operand(args[0]) + [.text(".get_local_linear_id()")]
-      default: pieces = context.operand(args[0]) + [.text(".get_local_linear_range()")]
-      }
-      context.edit(r.file, r.range, pieces, rule: Self.id)
-    case "reduce", "inclusive_scan", "exclusive_scan":
-      guard args.count == 3 || (args.count == 2 && o.name != "reduce") else { return }
-      if let finding = unsupported(groupKind(args[0]), what: "cg::\(o.name) over this group") {
-        manual(finding.0, finding.1)
-        return
-      }
-      if args.count == 3 {
-        let op = Syntax.stripImplicit(args[2]).type.canonical.spelling
-        guard op.contains("cooperative_groups::"), Self.operators.keys.contains(where: { op.contains("::\($0)<") }) else {
-          manual(Warnings.groupOperator, "cg::\(o.name) with the operator '\(context.text(of: args[2]))': SYCL group algorithms take only SYCL function objects (sycl::plus, sycl::minimum, ...)")
-          return
-        }
-      }
-      let name = o.name == "reduce" ? "sycl::reduce_over_group" : "sycl::\(o.name)_over_group"
-      context.replace(cr.file, cr.range, with: name, rule: Self.id)
-      if args.count == 2, let last = context.range(of: args[1]) {
-        // Without an operator cooperative groups add; SYCL needs it written.
-        context.replace(last.file, last.range.upperBound..<last.range.upperBound, with: ", sycl::plus<>()", rule: Self.id)
-      }
-    case "this_grid", "this_multi_grid":
-      let (kind, message) = unsupported(.grid, what: "\(o.name)()")!
-      manual(kind, message)
-      return
-    case "coalesced_threads", "binary_partition", "labeled_partition":
-      let (kind, message) = unsupported(o.name == "coalesced_threads" ? .coalesced : .generic, what: "\(o.name)()")!
-      manual(kind, message)
-      return
-    default:
-      return
-    }
-    context.claim(i, .converted, rule: Self.id)
-  }
-
-  // MARK: Methods
-
-  func convertMember(_ i: Int, _ context: MigrationContext) {
-    let entry = context.entries[i]
-    let o = entry.occurrence
-    let parts = o.name.split(separator: ".").map(String.init)
-    guard parts.count == 2, let cursor = entry.cursor, let base = cursor.children.first,
-          let call = context.call(named: cursor), let r = context.range(of: call), let b = context.source(base) else { return }
-    func manual(_ kind: WarningKind, _ message: String) { context.claim(i, .manual, rule: Self.id, warning: kind, message: message) }
-    let method = parts[1]
-    let kind = groupKind(Syntax.stripImplicit(base))
-    if let finding = unsupported(kind, what: "\(parts[0]).\(method)()") {
-      manual(finding.0, finding.1)
-      return
-    }
-    let args = context.writtenArguments(call).compactMap { context.source($0) }
-    func withArguments(_ name: String) -> [Piece] {
-      [.text("\(name)("), b] + args.flatMap { [Piece.text(", "), $0] } + [.text(")")]
-    }
-    var range = r.range
-    var pieces: [Piece]
-    switch method {
-    case "sync": pieces = withArguments("sycl::group_barrier")
-    case "thread_rank": pieces = [b, .text(".get_local_linear_id()")]
-    case "size", "num_threads": pieces = [b, .text(".get_local_linear_range()")]
-    case "meta_group_rank" where kind != .block: pieces = [b, .text(".get_group_linear_id()")]
-    case "meta_group_size" where kind != .block: pieces = [b, .text(".get_group_linear_range()")]
-    case "shfl" where args.count == 2: pieces = withArguments("sycl::select_from_group")
-    case "shfl_xor" where args.count == 2: pieces = withArguments("sycl::permute_group_by_xor")
-    case "shfl_down" where args.count == 2, "shfl_up" where args.count == 2:
-      context.use(.warpShuffle, in: r.file)
-      pieces = withArguments("cu2sycl::\(method)")
-    case "any" where args.count == 1: pieces = withArguments("sycl::any_of_group")
-    case "all" where args.count == 1: pieces = withArguments("sycl::all_of_group")
-    case "ballot" where args.count == 1:
-      context.use(.ballot, in: r.file)
-      pieces = withArguments("cu2sycl::ballot")
-    case "group_index", "thread_index", "group_dim", "dim_threads" where kind == .block:
-      // `block.group_index().x`: one component of the dim3, from the group (CUDA's x is SYCL's last).
-      guard let component = context.semanticParent(of: call), component.kind == .memberRefExpr,
-            ["x", "y", "z"].contains(component.spelling), let cr = context.range(of: component),
-            let f = context.enclosingFunction(of: cursor), let n = context.plan.dimensions[f.usr] else {
-        manual(Warnings.unsupported, "\(method)() as a whole dim3; use its .x/.y/.z, or the group's sycl::range/sycl::id by hand")
-        return
-      }
-      let query = ["group_index": "get_group_id", "thread_index": "get_local_id"][method] ?? "get_local_range"
-      if let d = context.syclIndex(component: component.spelling, dimensions: n) {
-        pieces = [b, .text(".\(query)(\(d))")]
-      } else {
-        // A dimension the kernel does not have: index 0 of extent 1.
-        pieces = [.text(query == "get_local_range" ? "1" : "0")]
-      }
-      range = cr.range
-      if let c = context.entryIndex(at: cr.file, offset: cr.range.lowerBound, name: "dim3.\(component.spelling)") {
-        context.claim(c, .converted, rule: Self.id)
-      }
-    default:
-      return
-    }
-    context.edit(r.file, range, pieces, rule: Self.id)
-    context.claim(i, .converted, rule: Self.id)
   }
 
   // MARK: Namespace lines

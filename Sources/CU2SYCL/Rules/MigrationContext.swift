@@ -10,6 +10,8 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case warpShuffle = "warp_shuffle"
   case ballot = "ballot"
   case activeMask = "active_mask"
+  case tileGroup = "tile_group"
+  case threadGroup = "thread_group"
   case atomicCompareExchange = "atomic_compare_exchange"
   case atomicWrap = "atomic_inc_dec"
   case sincos = "sincos"
