@@ -43,6 +43,10 @@ enum CUDANames {
     "sm_20_atomic_functions.h", "sm_60_atomic_functions.h", "cuda_gl_interop.h", "helper_cuda.h",
   ]
 
+  /// Macros the CUDA compiler or headers define that programs test in preprocessor conditionals.
+  static let conditionalMacros: Set<String> = ["__CUDA_ARCH__", "__CUDACC__", "__NVCC__", "CUDART_VERSION", "CUDA_VERSION",
+                                               "__CUDACC_VER_MAJOR__", "__CUDACC_VER_MINOR__", "__CUDACC_RDC__"]
+
   static func looksLikeCUDAHeader(_ spelling: String) -> Bool {
     let name = spelling.split(separator: "/").last.map(String.init) ?? spelling
     if headerNames.contains(name) || spelling.hasPrefix("cooperative_groups/") || spelling.hasPrefix("thrust/") || spelling.hasPrefix("cub/") {

@@ -45,6 +45,7 @@ public final class Census {
     resolveDependentCalls()
     markSharedDeclarations()
     collectUnresolved()
+    collectConditionalMacros()
   }
 
   // MARK: Walking
@@ -465,6 +466,35 @@ public final class Census {
       let length = text[offset..<(offset + name.utf8.count)] == name ? name.utf8.count : 0
       record(kind: .unresolved, name: name, cursor: nil, range: offset..<(offset + length), function: enclosingFunction(file: pos.file, offset: offset),
              file: pos.file)
+    }
+  }
+
+  /// CUDA's predefined macros tested by preprocessor conditionals (`#ifdef __CUDA_ARCH__`,
+  /// `#if CUDART_VERSION >= 11000`): clang records no expansion for a name that is only tested, or that
+  /// a host-only parse does not define, so the directives are read as text.
+  private func collectConditionalMacros() {
+    for file in userFiles.sorted() {
+      guard let text = texts[file] else { continue }
+      for start in text.lineStarts {
+        var i = text.skipHorizontalSpace(from: start)
+        guard i < text.bytes.count, text.bytes[i] == UInt8(ascii: "#") else { continue }
+        i = text.skipHorizontalSpace(from: i + 1)
+        var keywordEnd = i
+        while keywordEnd < text.bytes.count, text.isIdentifierByte(text.bytes[keywordEnd]) { keywordEnd += 1 }
+        guard ["if", "ifdef", "ifndef", "elif", "elifdef", "elifndef"].contains(text[i..<keywordEnd]) else { continue }
+        var j = keywordEnd
+        while j < text.bytes.count, text.bytes[j] != UInt8(ascii: "\n") {
+          // A comment ends what the directive tests.
+          if text.bytes[j] == UInt8(ascii: "/"), j + 1 < text.bytes.count, [UInt8(ascii: "/"), UInt8(ascii: "*")].contains(text.bytes[j + 1]) { break }
+          guard text.isIdentifierByte(text.bytes[j]) else { j += 1; continue }
+          let wordStart = j
+          while j < text.bytes.count, text.isIdentifierByte(text.bytes[j]) { j += 1 }
+          let word = text[wordStart..<j]
+          if CUDANames.conditionalMacros.contains(word) {
+            record(kind: .macro, name: word, cursor: nil, range: wordStart..<j, function: nil, file: file)
+          }
+        }
+      }
     }
   }
 

@@ -31,6 +31,17 @@ public struct CUDAEnvironment: Sendable, Equatable {
     return bundled()
   }
 
+  /// The CUDA version the environment declares (CUDART_VERSION: 1000 × major + 10 × minor), as the
+  /// code's version tests saw it: 12040 for our declarations, read from an SDK's cuda_runtime_api.h.
+  public var runtimeVersion: Int {
+    let header = kind == .sdk ? root + "/include/cuda_runtime_api.h" : root + "/cu2sycl_cuda.h"
+    guard let text = try? String(contentsOfFile: header, encoding: .utf8) else { return 0 }
+    for line in text.split(separator: "\n") where line.hasPrefix("#define CUDART_VERSION") {
+      if let value = Int(line.split(separator: " ").last ?? "") { return value }
+    }
+    return 0
+  }
+
   /// Flags that make clang parse a file as CUDA host code in this environment.
   public var parseArguments: [String] {
     var args = ["-x", "cuda", "--cuda-host-only", "-nocudalib", "-std=c++17", "-Wno-unknown-cuda-version",

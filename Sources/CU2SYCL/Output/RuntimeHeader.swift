@@ -7,6 +7,7 @@ public enum RuntimeHeader {
     var helpers = used
     // helper_cuda.h's replacement selects and describes devices.
     if helpers.contains(.helperCuda) { helpers.formUnion([.devices, .defaultQueue]) }
+    if helpers.contains(.occupancy) { helpers.insert(.defaultQueue) }
     var out = """
     // Written by cu2sycl: helpers for code migrated from CUDA. Plain SYCL 2020.
     #pragma once
@@ -202,6 +203,52 @@ public enum RuntimeHeader {
         p.hostNativeAtomicSupported = d.has(sycl::aspect::usm_atomic_shared_allocations) ? 1 : 0;
         p.ECCEnabled = d.get_info<sycl::info::device::error_correction_support>() ? 1 : 0;
         return p;
+      }
+
+      """
+    }
+    if helpers.contains(.cudaArch) {
+      out += """
+
+      // CUDA's __CUDA_ARCH__ compared with an architecture: SYCL has none, so device code gets 800, the
+      // stand-in compute capability 8.0 (see device_prop), and host code none, as under nvcc.
+      #ifdef __SYCL_DEVICE_ONLY__
+      #define CU2SYCL_CUDA_ARCH 800
+      #endif
+
+      """
+    }
+    if helpers.contains(.occupancy) {
+      out += """
+
+      // Occupancy queries (cudaOccupancy*, cudaFuncGetAttributes). SYCL 2020 reports the device's
+      // work-group limit and compute units, not per-kernel occupancy: the answers are valid block sizes
+      // for the device and grids that give every compute unit work.
+      inline int max_potential_block_size(int *min_grid, int *block, int limit) {
+        sycl::device d = default_queue().get_device();
+        int size = static_cast<int>(d.get_info<sycl::info::device::max_work_group_size>());
+        if (limit > 0 && limit < size) size = limit;
+        if (size >= 32) size -= size % 32;  // whole warps, as CUDA's answer always is
+        *block = size;
+        *min_grid = static_cast<int>(d.get_info<sycl::info::device::max_compute_units>());
+        return 0;
+      }
+      inline int max_active_blocks_per_unit(int *count, int block) {
+        int limit = static_cast<int>(default_queue().get_device().get_info<sycl::info::device::max_work_group_size>());
+        *count = block <= 0 ? 0 : (limit / block > 0 ? limit / block : 1);
+        return 0;
+      }
+      // cudaFuncAttributes' fields under CUDA's names; SYCL cannot report the ones left 0.
+      struct func_attributes {
+        size_t sharedSizeBytes = 0, constSizeBytes = 0, localSizeBytes = 0;
+        int maxThreadsPerBlock = 0, numRegs = 0, ptxVersion = 0, binaryVersion = 0, maxDynamicSharedSizeBytes = 0;
+      };
+      inline func_attributes function_attributes() {
+        sycl::device d = default_queue().get_device();
+        func_attributes a;
+        a.maxThreadsPerBlock = static_cast<int>(d.get_info<sycl::info::device::max_work_group_size>());
+        a.maxDynamicSharedSizeBytes = static_cast<int>(d.get_info<sycl::info::device::local_mem_size>());
+        return a;
       }
 
       """

@@ -24,6 +24,8 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case events = "events"
   case devices = "devices"
   case helperCuda = "helper_cuda"
+  case occupancy = "occupancy"
+  case cudaArch = "cuda_arch"
   case random = "random"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }

@@ -34,6 +34,7 @@ extension MigrationRule {
 public enum RuleRegistry {
   public static let rules: [any MigrationRule.Type] = [
     IncludeRule.self,
+    PreprocessorRule.self,
     DeviceMemoryRule.self,
     ExecutionSpaceRule.self,
     SharedMemoryRule.self,
@@ -50,6 +51,8 @@ public enum RuleRegistry {
     StreamRule.self,
     EventRule.self,
     DeviceRule.self,
+    OccupancyRule.self,
+    GraphRule.self,
     ErrorHandlingRule.self,
     AtomicRule.self,
     MathRule.self,

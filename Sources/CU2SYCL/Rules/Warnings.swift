@@ -55,6 +55,12 @@ public enum Warnings {
   public static let deviceProperty = WarningKind(
     id: "W016", title: "device property SYCL does not report",
     explanation: "SYCL devices do not report this CUDA property (compute capability, registers, grid limits, PCI location, ...), so cu2sycl::device_prop holds a documented stand-in. Check what the program decides with it: a compute-capability test usually guards a CUDA feature, so ask instead whether the SYCL device has the aspect the code needs (sycl::device::has).")
+  public static let arrayLaunch = WarningKind(
+    id: "W017", title: "launch through an argument array",
+    explanation: "cudaLaunchKernel and cudaLaunchCooperativeKernel pass the kernel's arguments as an array of pointers. Write the launch as kernel<<<grid, block, sharedBytes, stream>>>(arguments...), which cu2sycl converts to a parallel_for. A cooperative launch exists for grid-wide synchronization, which SYCL 2020 does not have: split the kernel at each grid sync.")
+  public static let graph = WarningKind(
+    id: "W018", title: "CUDA graph",
+    explanation: "CUDA graphs (stream capture, cudaGraph* nodes, instantiation and launch) have no SYCL 2020 equivalent. Submit the recorded work to the queue directly each time the graph would be launched (an in-order queue keeps its order), or express it with the sycl_ext_oneapi_graph extension where the SYCL implementation has it.")
 
   public static let halfRounding = WarningKind(
     id: "W050", title: "half conversion rounds to nearest",
@@ -114,7 +120,7 @@ public enum Warnings {
     explanation: "sycl::atomic_ref works on int, unsigned int, long, unsigned long, long long, unsigned long long, float, double and pointers. An atomic on another type (a 16-bit atomicCAS, say) is left as written: widen the data to 32 bits, or emulate it with a compare-exchange loop on the enclosing 32-bit word.")
 
 
-  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported]
+  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }
