@@ -12,7 +12,7 @@ public enum RuntimeHeader {
     namespace cu2sycl {
 
     """
-    if helpers.contains(.defaultQueue) || helpers.contains(.allocateSymbol) {
+    if helpers.contains(.defaultQueue) || helpers.contains(.allocateSymbol) || helpers.contains(.texture) || helpers.contains(.surface) {
       out += """
 
       // CUDA's default stream: one in-order queue shared by the whole program. Errors from kernels
@@ -258,6 +258,9 @@ public enum RuntimeHeader {
 
       """
     }
+    // Surfaces read arrays through the texture descriptors.
+    if helpers.contains(.texture) || helpers.contains(.surface) { out += textures }
+    if helpers.contains(.surface) { out += surfaces }
     out += "\n}  // namespace cu2sycl\n"
     return out
   }

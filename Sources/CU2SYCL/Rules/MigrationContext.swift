@@ -18,6 +18,8 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case bitReverse = "bit_reverse"
   case bytePerm = "byte_perm"
   case funnelShift = "funnelshift"
+  case texture = "texture"
+  case surface = "surface"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 

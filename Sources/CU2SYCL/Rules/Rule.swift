@@ -47,6 +47,7 @@ public enum RuleRegistry {
     KernelLaunchRule.self,
     Dim3Rule.self,
     MemoryRule.self,
+    TextureRule.self,
     ErrorHandlingRule.self,
     AtomicRule.self,
     MathRule.self,

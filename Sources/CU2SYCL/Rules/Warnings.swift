@@ -61,6 +61,13 @@ public enum Warnings {
     explanation: "This half-precision intrinsic has no direct SYCL 2020 equivalent with the same semantics (NaN propagation, per-lane results as half values, or an argument that would be evaluated twice). The message says how to write it with sycl::half operators and built-ins.")
 
 
+  public static let textureManual = WarningKind(
+    id: "W060", title: "texture feature not emulated",
+    explanation: "cu2sycl converts texture objects, cudaArray and 1-D/2-D surfaces to software textures in cu2sycl/runtime.hpp (plain SYCL 2020: USM memory sampled in the kernel as CUDA's texture units do). Cube maps, mipmaps (tex*Lod, tex*Grad), texture gather, resource views, 3-D and layered surfaces and 3-D arrays have no software equivalent there and are left as written. The message says how to express the access with the converted helpers.")
+  public static let textureSetting = WarningKind(
+    id: "W061", title: "texture setting not applied",
+    explanation: "The texture descriptor field is kept in cu2sycl::texture_desc, so the code compiles, but the software textures do not apply it (sRGB conversion, anisotropic filtering, mipmap selection, seamless cube maps). Results differ only if the setting mattered for this texture; check it.")
+
   public static let vector3Layout = WarningKind(
     id: "W030", title: "3-component vector has 4 elements' size",
     explanation: "sycl::vec<T, 3> (sycl::float3, sycl::int3, ...) has the size and alignment of sycl::vec<T, 4>: sycl::float3 is 16 bytes, CUDA's float3 is 12 bytes aligned to 4. Arrays of 3-component vectors allocated and copied with sizeof of the vector type stay correct, but code that reinterprets their memory as scalars (or scalars as vectors), copies them with a byte count written from the scalar size (n * 3 * sizeof(float)), or reads and writes them as raw bytes (files, other programs' buffers) now misplaces every element after the first. Convert the data at that boundary (copy element by element, or keep it as scalars), or store it as sycl::marray<T, 3>, which is exactly 3 elements.")
@@ -100,7 +107,7 @@ public enum Warnings {
     explanation: "sycl::atomic_ref works on int, unsigned int, long, unsigned long, long long, unsigned long long, float, double and pointers. An atomic on another type (a 16-bit atomicCAS, say) is left as written: widen the data to 32 bits, or emulate it with a compare-exchange loop on the enclosing 32-bit word.")
 
 
-  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic]
+  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, textureManual, textureSetting]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }
