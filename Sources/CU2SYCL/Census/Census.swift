@@ -227,11 +227,24 @@ public final class Census {
                                         isExtern: c.storageClass == Cursor.storageExtern)
       return
     }
+    // A texture reference (texture<T, dim, mode>) is a device-side global too: kernels receive it.
+    if function == nil, isTextureReference(c) {
+      let usr = c.canonical.usr
+      if deviceGlobals[usr] == nil { deviceGlobalOrder.append(usr) }
+      deviceGlobals[usr] = DeviceGlobal(decl: c, name: c.spelling, usr: usr, isManaged: false, isConstant: false,
+                                        isExtern: c.storageClass == Cursor.storageExtern, isTextureReference: true)
+      return
+    }
     guard c.children.contains(where: { $0.kind == .cudaSharedAttr }), let function else { return }
     let statement = parent[c].flatMap { $0.kind == .declStmt ? $0 : nil }
     function.sharedVariables.append(SharedVariable(decl: c, declStatement: statement, name: c.spelling,
                                                    isDynamic: c.storageClass == Cursor.storageExtern || c.type.isIncompleteArray))
     function.usesItemDirectly = true
+  }
+
+  private func isTextureReference(_ c: Cursor) -> Bool {
+    guard let decl = c.declaration(of: c.type.canonical), decl.spelling == "texture", let file = decl.location.spelling?.file else { return false }
+    return environment.declares(file)
   }
 
   // MARK: Launches

@@ -12,7 +12,8 @@ public enum RuntimeHeader {
     namespace cu2sycl {
 
     """
-    if helpers.contains(.defaultQueue) || helpers.contains(.allocateSymbol) || helpers.contains(.texture) || helpers.contains(.surface) {
+    if helpers.contains(.defaultQueue) || helpers.contains(.allocateSymbol) || helpers.contains(.texture) || helpers.contains(.surface)
+      || helpers.contains(.textureReference) {
       out += """
 
       // CUDA's default stream: one in-order queue shared by the whole program. Errors from kernels
@@ -259,7 +260,8 @@ public enum RuntimeHeader {
       """
     }
     // Surfaces read arrays through the texture descriptors.
-    if helpers.contains(.texture) || helpers.contains(.surface) { out += textures }
+    if helpers.contains(.texture) || helpers.contains(.surface) || helpers.contains(.textureReference) { out += textures }
+    if helpers.contains(.textureReference) { out += textureReferences }
     if helpers.contains(.surface) { out += surfaces }
     out += "\n}  // namespace cu2sycl\n"
     return out

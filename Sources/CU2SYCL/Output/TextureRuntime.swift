@@ -386,4 +386,127 @@ extension RuntimeHeader {
       }
 
       """
+
+  static let textureReferences = """
+
+      // A texture reference (texture<T, dim, mode>, removed in CUDA 12): a host object with
+      // textureReference's fields, bound to memory by bind_texture*, that kernels receive by value.
+      template <class T, int Dims = 1, read_mode Mode = read_mode::element_type> struct texture_reference {
+        int normalized;
+        filter_mode filterMode;
+        address_mode addressMode[3];
+        channel_desc channelDesc;
+        int sRGB = 0;
+        unsigned int maxAnisotropy = 0;
+        texture_object bound;  // the memory it is bound to
+        texture_reference(int norm = 0, filter_mode filter = filter_mode::point, address_mode address = address_mode::clamp,
+                          channel_desc desc = create_channel_desc<T>())
+            : normalized(norm), filterMode(filter), addressMode{address, address, address}, channelDesc(desc) {}
+        // What the fetches read: the bound memory, sampled as the fields say now.
+        texture_object object() const {
+          texture_object t = bound;
+          t.sampling.normalizedCoords = normalized;
+          t.sampling.filterMode = filterMode;
+          for (int d = 0; d < 3; ++d) t.sampling.addressMode[d] = addressMode[d];
+          t.sampling.readMode = Mode;
+          return t;
+        }
+      };
+
+      namespace texture_detail {
+      // A reference read as normalized float returns floats of the element's width.
+      template <class T, read_mode Mode> struct reference_result {
+        using type = T;
+      };
+      template <class T> struct reference_result<T, read_mode::normalized_float> {
+        using type = std::conditional_t<element_of<T>::count == 1, float, sycl::vec<float, element_of<T>::count>>;
+      };
+      template <class T, read_mode Mode> using reference_result_t = typename reference_result<T, Mode>::type;
+
+      inline texture_object bind(const void *data, const channel_desc &desc, size_t width, size_t height, size_t pitch) {
+        texture_object t;
+        t.data = static_cast<const unsigned char *>(data), t.desc = desc, t.width = width, t.height = height, t.depth = 1, t.pitch = pitch;
+        return t;
+      }
+      }  // namespace texture_detail
+
+      // cudaBindTexture: linear memory of `size` bytes (the whole allocation when not given).
+      template <class T, int D, read_mode M>
+      int bind_texture(size_t *offset, texture_reference<T, D, M> &ref, const void *data, const channel_desc &desc, size_t size = ~size_t(0)) {
+        if (offset != nullptr) *offset = 0;
+        ref.channelDesc = desc;
+        ref.bound = texture_detail::bind(data, desc, size / texel_size(desc), 1, size);
+        return 0;
+      }
+      template <class T, int D, read_mode M>
+      int bind_texture(size_t *offset, texture_reference<T, D, M> &ref, const void *data, size_t size = ~size_t(0)) {
+        return bind_texture(offset, ref, data, ref.channelDesc, size);
+      }
+      template <class T, int D, read_mode M>
+      int bind_texture(size_t *offset, texture_reference<T, D, M> *ref, const void *data, const channel_desc *desc, size_t size = ~size_t(0)) {
+        return bind_texture(offset, *ref, data, *desc, size);
+      }
+
+      // cudaBindTexture2D: pitched memory of `height` rows of `width` texels, rows `pitch` bytes apart.
+      template <class T, int D, read_mode M>
+      int bind_texture_2d(size_t *offset, texture_reference<T, D, M> &ref, const void *data, const channel_desc &desc, size_t width, size_t height,
+                          size_t pitch) {
+        if (offset != nullptr) *offset = 0;
+        ref.channelDesc = desc;
+        ref.bound = texture_detail::bind(data, desc, width, height, pitch);
+        return 0;
+      }
+      template <class T, int D, read_mode M>
+      int bind_texture_2d(size_t *offset, texture_reference<T, D, M> &ref, const void *data, size_t width, size_t height, size_t pitch) {
+        return bind_texture_2d(offset, ref, data, ref.channelDesc, width, height, pitch);
+      }
+      template <class T, int D, read_mode M>
+      int bind_texture_2d(size_t *offset, texture_reference<T, D, M> *ref, const void *data, const channel_desc *desc, size_t width, size_t height,
+                          size_t pitch) {
+        return bind_texture_2d(offset, *ref, data, *desc, width, height, pitch);
+      }
+
+      // cudaBindTextureToArray.
+      template <class T, int D, read_mode M> int bind_texture_to_array(texture_reference<T, D, M> &ref, const texture_array *array) {
+        ref.channelDesc = array->desc;
+        ref.bound = texture_detail::bind(array->data, array->desc, array->width, array->height, array->row_pitch());
+        ref.bound.depth = array->depth;
+        return 0;
+      }
+      template <class T, int D, read_mode M>
+      int bind_texture_to_array(texture_reference<T, D, M> &ref, const texture_array *array, const channel_desc &) {
+        return bind_texture_to_array(ref, array);
+      }
+      template <class T, int D, read_mode M>
+      int bind_texture_to_array(texture_reference<T, D, M> *ref, const texture_array *array, const channel_desc *) {
+        return bind_texture_to_array(*ref, array);
+      }
+
+      template <class T, int D, read_mode M> int unbind_texture(texture_reference<T, D, M> &ref) {
+        ref.bound = texture_object{};
+        return 0;
+      }
+      template <class T, int D, read_mode M> int unbind_texture(texture_reference<T, D, M> *ref) { return unbind_texture(*ref); }
+
+      // Fetches through a reference return its element type, or floats when it reads normalized floats.
+      template <class T, int D, read_mode M> texture_detail::reference_result_t<T, M> tex1Dfetch(const texture_reference<T, D, M> &ref, int i) {
+        return tex1Dfetch<texture_detail::reference_result_t<T, M>>(ref.object(), i);
+      }
+      template <class T, int D, read_mode M> texture_detail::reference_result_t<T, M> tex1D(const texture_reference<T, D, M> &ref, float x) {
+        return tex1D<texture_detail::reference_result_t<T, M>>(ref.object(), x);
+      }
+      template <class T, int D, read_mode M>
+      texture_detail::reference_result_t<T, M> tex2D(const texture_reference<T, D, M> &ref, float x, float y) {
+        return tex2D<texture_detail::reference_result_t<T, M>>(ref.object(), x, y);
+      }
+      template <class T, int D, read_mode M>
+      texture_detail::reference_result_t<T, M> tex3D(const texture_reference<T, D, M> &ref, float x, float y, float z) {
+        return tex3D<texture_detail::reference_result_t<T, M>>(ref.object(), x, y, z);
+      }
+      template <class T, int D, read_mode M>
+      texture_detail::reference_result_t<T, M> tex2DLayered(const texture_reference<T, D, M> &ref, float x, float y, int layer) {
+        return tex2DLayered<texture_detail::reference_result_t<T, M>>(ref.object(), x, y, layer);
+      }
+
+      """
 }

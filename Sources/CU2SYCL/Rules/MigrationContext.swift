@@ -20,6 +20,7 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case funnelShift = "funnelshift"
   case texture = "texture"
   case surface = "surface"
+  case textureReference = "texture_reference"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 

@@ -60,7 +60,17 @@ public enum TextureNames {
     "cudaDestroyTextureObject": ("destroy_texture_object", nil),
     "cudaCreateSurfaceObject": ("create_surface_object", nil),
     "cudaDestroySurfaceObject": ("destroy_surface_object", nil),
+    "cudaBindTexture": ("bind_texture", nil),
+    "cudaBindTexture2D": ("bind_texture_2d", nil),
+    "cudaBindTextureToArray": ("bind_texture_to_array", nil),
+    "cudaUnbindTexture": ("unbind_texture", nil),
   ]
+
+  /// Host functions of texture references (they need the reference helpers).
+  public static let referenceCalls: Set<String> = ["cudaBindTexture", "cudaBindTexture2D", "cudaBindTextureToArray", "cudaUnbindTexture"]
+
+  /// Macros for texture dimensions (texture<float, cudaTextureType2D>).
+  public static let macros: [String: String] = ["cudaTextureType1D": "1", "cudaTextureType2D": "2", "cudaTextureType3D": "3"]
 
   /// Texture and surface API without a software equivalent here: left with W060 and this advice.
   public static let manual: [String: String] = {
@@ -83,10 +93,25 @@ public enum TextureNames {
     return m
   }()
 
+  /// A texture reference's type, with vector types already in SYCL, in SYCL (`texture<sycl::float4,
+  /// cudaTextureType1D, cudaReadModeElementType>` -> `cu2sycl::texture_reference<sycl::float4, 1, cu2sycl::read_mode::element_type>`).
+  public static func spell(_ typeText: String) -> String {
+    var out = "", word = ""
+    func flush() {
+      out += word == "texture" ? "cu2sycl::texture_reference" : constants[word] ?? macros[word] ?? word
+      word = ""
+    }
+    for ch in typeText {
+      if ch.isLetter || ch.isNumber || ch == "_" { word.append(ch) } else { flush(); out.append(ch) }
+    }
+    flush()
+    return out
+  }
+
   /// cudaTextureDesc fields the software textures keep but do not apply.
   public static let ignoredFields: Set<String> = ["sRGB", "maxAnisotropy", "mipmapFilterMode", "mipmapLevelBias", "minMipmapLevelClamp",
                                                   "maxMipmapLevelClamp", "disableTrilinearOptimization", "seamlessCubemap"]
 
   /// The CUDA structs whose fields the helper structs keep under the same names.
-  public static let descriptorStructs: Set<String> = ["cudaResourceDesc", "cudaTextureDesc", "cudaChannelFormatDesc"]
+  public static let descriptorStructs: Set<String> = ["cudaResourceDesc", "cudaTextureDesc", "cudaChannelFormatDesc", "textureReference"]
 }

@@ -4,11 +4,13 @@ import Clang
 /// trivially copyable values over USM that kernels receive as CUDA's texture objects were received,
 /// with CUDA's sampling done in plain SYCL 2020 (SYCL's images need accessors in a command group,
 /// which texture objects passed around as values do not have). The descriptor structs keep CUDA's
-/// field names, so code that fills them only changes its type names and enumerators.
+/// field names, so code that fills them only changes its type names and enumerators. Legacy texture
+/// references (`texture<T, dim, mode>` globals) stay host objects that the kernels using them receive
+/// by value, through the same call-graph plumbing as `__device__` variables.
 public struct TextureRule: MigrationRule {
   public static let id = "textures"
-  public static let summary = "Maps texture objects, cudaArray, channel/resource/texture descriptors, tex1Dfetch/tex1D/tex2D/tex3D/layered fetches and 1-D/2-D surfaces to cu2sycl's software textures."
-  public static let covers: [String] = TextureNames.types.keys.sorted() + TextureNames.fetches.sorted() + TextureNames.surfaceAccesses.sorted()
+  public static let summary = "Maps texture objects, cudaArray, channel/resource/texture descriptors, tex1Dfetch/tex1D/tex2D/tex3D/layered fetches, 1-D/2-D surfaces and legacy texture references to cu2sycl's software textures."
+  public static let covers: [String] = ["texture<T, dim, mode>"] + TextureNames.types.keys.sorted() + TextureNames.fetches.sorted() + TextureNames.surfaceAccesses.sorted()
     + TextureNames.hostCalls.keys.sorted() + TextureNames.constants.keys.sorted()
   public static let examples = [
     RuleExample(
@@ -123,6 +125,54 @@ public struct TextureRule: MigrationRule {
       }
 
       """),
+    // Legacy texture references (CUDA 11 and older) are host objects that the kernels using them receive.
+    RuleExample(
+      cuda: """
+      texture<float, 1, cudaReadModeElementType> table;
+      texture<uchar4, cudaTextureType2D, cudaReadModeNormalizedFloat> image;
+      __device__ float lookup(int i) { return tex1Dfetch(table, i); }
+      __global__ void k(float *out, int w) {
+        int x = threadIdx.x, y = blockIdx.x;
+        out[y * w + x] = lookup(x) * tex2D(image, x + 0.5f, y + 0.5f).x;
+      }
+      void run(float *out, const float *d_table, cudaArray_t pixels, int n, int w, int h) {
+        cudaBindTexture(0, table, d_table, n * sizeof(float));
+        image.addressMode[0] = cudaAddressModeClamp;
+        image.filterMode = cudaFilterModeLinear;
+        image.normalized = false;
+        cudaBindTextureToArray(image, pixels);
+        k<<<h, w>>>(out, w);
+        cudaUnbindTexture(table);
+        cudaUnbindTexture(image);
+      }
+
+      """,
+      sycl: """
+      cu2sycl::texture_reference<float, 1, cu2sycl::read_mode::element_type> table;
+      cu2sycl::texture_reference<sycl::uchar4, 2, cu2sycl::read_mode::normalized_float> image;
+      float lookup(int i, const sycl::nd_item<1> &item, const cu2sycl::texture_reference<float, 1, cu2sycl::read_mode::element_type> &table) { return cu2sycl::tex1Dfetch(table, i); }
+      void k(float *out, int w, const sycl::nd_item<1> &item, const cu2sycl::texture_reference<float, 1, cu2sycl::read_mode::element_type> &table, const cu2sycl::texture_reference<sycl::uchar4, 2, cu2sycl::read_mode::normalized_float> &image) {
+        int x = item.get_local_id(0), y = item.get_group(0);
+        out[y * w + x] = lookup(x, item, table) * cu2sycl::tex2D(image, x + 0.5f, y + 0.5f).x();
+      }
+      void run(float *out, const float *d_table, cu2sycl::texture_array_t pixels, int n, int w, int h) {
+        cu2sycl::bind_texture(0, table, d_table, n * sizeof(float));
+        image.addressMode[0] = cu2sycl::address_mode::clamp;
+        image.filterMode = cu2sycl::filter_mode::linear;
+        image.normalized = false;
+        cu2sycl::bind_texture_to_array(image, pixels);
+        cu2sycl::default_queue().submit([&](sycl::handler &cgh) {
+          auto table_symbol = table;
+          auto image_symbol = image;
+          cgh.parallel_for(sycl::nd_range<1>(sycl::range<1>(h * w), sycl::range<1>(w)), [=](sycl::nd_item<1> item) {
+            k(out, w, item, table_symbol, image_symbol);
+          });
+        });
+        cu2sycl::unbind_texture(table);
+        cu2sycl::unbind_texture(image);
+      }
+
+      """),
     RuleExample(
       cuda: """
       __global__ void sky(float4 *out, cudaTextureObject_t cube) {
@@ -142,7 +192,7 @@ public struct TextureRule: MigrationRule {
   public init() {}
 
   public func apply(to context: MigrationContext) {
-    for i in context.pending({ [.type, .constant, .function, .member].contains($0.occurrence.kind) }) {
+    for i in context.pending({ [.type, .constant, .function, .member, .macro].contains($0.occurrence.kind) }) {
       let entry = context.entries[i]
       let o = entry.occurrence
       if let advice = TextureNames.manual[o.name], o.kind != .member {
@@ -150,15 +200,25 @@ public struct TextureRule: MigrationRule {
         continue
       }
       switch o.kind {
+      case .type where o.name == "texture":
+        guard rename(entry, to: "cu2sycl::texture_reference", context) else { continue }
+        context.use(.textureReference, in: o.file)
       case .type:
         guard let sycl = TextureNames.types[o.name] else { continue }
         guard rename(entry, to: sycl, context) else { continue }
+      case .macro:
+        guard let value = TextureNames.macros[o.name], rename(entry, to: value, context) else { continue }
       case .constant:
         guard let sycl = TextureNames.constants[o.name] else { continue }
         guard rename(entry, to: sycl, context) else { continue }
       case .function where TextureNames.fetches.contains(o.name) || TextureNames.surfaceAccesses.contains(o.name):
         guard rename(entry, to: "cu2sycl::" + o.name, context) else { continue }
         context.use(TextureNames.surfaceAccesses.contains(o.name) ? .surface : .texture, in: o.file)
+        // A fetch through a texture reference (tex2D(ref, x, y)) needs the reference overloads.
+        if let cursor = entry.cursor, let call = context.call(named: cursor),
+           context.writtenArguments(call).contains(where: { $0.type.canonical.spelling.contains("texture<") }) {
+          context.use(.textureReference, in: o.file)
+        }
       case .function:
         guard let mapping = TextureNames.hostCalls[o.name] else { continue }
         if !convertHostCall(i, mapping, context) { continue }
@@ -215,6 +275,7 @@ public struct TextureRule: MigrationRule {
     }
     context.use(.texture, in: o.file)
     if o.name.contains("Surface") { context.use(.surface, in: o.file) }
+    if TextureNames.referenceCalls.contains(o.name) { context.use(.textureReference, in: o.file) }
     return true
   }
 
