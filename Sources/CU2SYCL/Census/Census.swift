@@ -380,12 +380,20 @@ public final class Census {
     // Below implicit casts: the SDK calls tile methods through a cast to an internal base class.
     var objectType = Syntax.stripImplicit(base).type
     if objectType.isPointer { objectType = objectType.pointee }
-    let objectClass = base.declaration(of: objectType.canonical).map(\.spelling).flatMap { $0.isEmpty ? nil : $0 }
+    let objectClass = base.declaration(of: objectType.canonical).map(Census.namedRecord).flatMap { $0.isEmpty ? nil : $0 }
     let owner = objectClass ?? ref.semanticParent?.spelling ?? ""
     record(kind: .member, name: owner.isEmpty ? c.spelling : "\(owner).\(c.spelling)", cursor: c, function: function)
     // Methods of warp tiles (tile.shfl_down(...)) are sub-group operations.
     if CUDANames.subGroupClasses.contains(owner) { function?.usesSubGroupsDirectly = true }
     return false
+  }
+
+  /// The name of a record, or for an unnamed struct or union (`res.array` in cudaResourceDesc) that of
+  /// the nearest named record around it: clang spells unnamed ones with their header's path.
+  static func namedRecord(_ decl: Cursor) -> String {
+    var d = decl
+    while d.spelling.contains("(unnamed ") || d.spelling.contains("(anonymous "), let p = d.semanticParent { d = p }
+    return d.spelling
   }
 
   /// clang declares some CUDA functions lazily, as NVPTX target builtins, when it parses against a real

@@ -255,15 +255,17 @@ public struct TextureRule: MigrationRule {
     var dropped: Range<Int>?
     if !entry.inMacroBody, let cursor = entry.cursor, let call = context.call(named: cursor) {
       let args = context.writtenArguments(call)
+      // Up to the closing parenthesis (a dropped argument may be a macro, which has no written range of its own).
       if let keep = mapping.keep, args.count > keep, keep > 0, let last = context.range(of: args[keep - 1]),
-         let end = context.range(of: args[args.count - 1]) {
+         let end = context.range(of: call), let text = context.texts[end.file], end.range.upperBound > last.range.upperBound,
+         text[(end.range.upperBound - 1)..<end.range.upperBound] == ")" {
         // The resource view of cudaCreateTextureObject is dropped only when there is none.
         if o.name == "cudaCreateTextureObject", !["NULL", "nullptr", "0"].contains(context.text(of: args[3]).trimmingCharacters(in: .whitespaces)) {
           context.claim(i, .manual, rule: Self.id, warning: Warnings.textureManual,
                         message: "resource views are not emulated; describe the reinterpreted data in the cudaResourceDesc instead")
           return false
         }
-        dropped = last.range.upperBound..<end.range.upperBound
+        dropped = last.range.upperBound..<(end.range.upperBound - 1)
       }
     } else if mapping.keep != nil {
       return false  // a call whose arguments change, written in a macro body: left for a person
