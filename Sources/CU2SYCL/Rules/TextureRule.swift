@@ -254,18 +254,18 @@ public struct TextureRule: MigrationRule {
     let o = entry.occurrence
     var dropped: Range<Int>?
     if !entry.inMacroBody, let cursor = entry.cursor, let call = context.call(named: cursor) {
-      let args = context.writtenArguments(call)
-      // Up to the closing parenthesis (a dropped argument may be a macro, which has no written range of its own).
-      if let keep = mapping.keep, args.count > keep, keep > 0, let last = context.range(of: args[keep - 1]),
-         let end = context.range(of: call), let text = context.texts[end.file], end.range.upperBound > last.range.upperBound,
-         text[(end.range.upperBound - 1)..<end.range.upperBound] == ")" {
+      // From the text: an argument that is a macro (NULL, an array flag) inside a macro argument has no range.
+      if let keep = mapping.keep, let r = context.range(of: call), let text = context.texts[r.file],
+         let commas = Self.topLevelCommas(text, r.range), commas.count >= keep {
+        let range = commas[keep - 1]..<(r.range.upperBound - 1)
         // The resource view of cudaCreateTextureObject is dropped only when there is none.
-        if o.name == "cudaCreateTextureObject", !["NULL", "nullptr", "0"].contains(context.text(of: args[3]).trimmingCharacters(in: .whitespaces)) {
+        let view = text[range].trimmingCharacters(in: Set<Character>.whitespaces.union([","]))
+        if o.name == "cudaCreateTextureObject", !["NULL", "nullptr", "0"].contains(view) {
           context.claim(i, .manual, rule: Self.id, warning: Warnings.textureManual,
                         message: "resource views are not emulated; describe the reinterpreted data in the cudaResourceDesc instead")
           return false
         }
-        dropped = last.range.upperBound..<(end.range.upperBound - 1)
+        dropped = range
       }
     } else if mapping.keep != nil {
       return false  // a call whose arguments change, written in a macro body: left for a person
@@ -279,6 +279,28 @@ public struct TextureRule: MigrationRule {
     if o.name.contains("Surface") { context.use(.surface, in: o.file) }
     if TextureNames.referenceCalls.contains(o.name) { context.use(.textureReference, in: o.file) }
     return true
+  }
+
+  /// Offsets of the commas between the arguments of the call written in `range` (which ends with `)`).
+  static func topLevelCommas(_ text: SourceText, _ range: Range<Int>) -> [Int]? {
+    guard range.count >= 2, text.bytes[range.upperBound - 1] == UInt8(ascii: ")"),
+          let open = range.firstIndex(where: { text.bytes[$0] == UInt8(ascii: "(") }) else { return nil }
+    var commas: [Int] = [], depth = 0, quote: UInt8?
+    for i in (open + 1)..<(range.upperBound - 1) {
+      let b = text.bytes[i]
+      if let q = quote {
+        if b == q && text.bytes[i - 1] != UInt8(ascii: "\\") { quote = nil }
+        continue
+      }
+      switch b {
+      case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = b
+      case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+      case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+      case UInt8(ascii: ","): if depth == 0 { commas.append(i) }
+      default: break
+      }
+    }
+    return commas
   }
 
   /// The field name when a member access names a field of a descriptor struct the helpers keep.
