@@ -136,6 +136,7 @@ public final class Migrator {
     }
     let userFiles = Set(texts.keys)
     let frontend = Frontend(environment: environment)
+    let legacyTextures = LegacyTextures.needed(texts.values) ? [LegacyTextures.define] : []
     var occurrences: [OccurrenceKey: Occurrence] = [:]
     var order: [OccurrenceKey] = []
     var plans: [String: FilePlan] = [:]
@@ -149,7 +150,7 @@ public final class Migrator {
       do {
         let dir = (path as NSString).deletingLastPathComponent
         let contents = texts[path].flatMap { Migrator.normalizedLaunchSyntax($0) }
-        tu = try frontend.parse(path: path, contents: contents, extraArguments: ["-I", dir, "-I", root] + options.extraArguments)
+        tu = try frontend.parse(path: path, contents: contents, extraArguments: ["-I", dir, "-I", root] + legacyTextures + options.extraArguments)
       } catch {
         result.diagnostics.append(LocatedDiagnostic(file: path, line: 0, column: 0, severity: "error", message: "\(error)"))
         return result

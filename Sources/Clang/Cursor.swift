@@ -101,6 +101,7 @@ public struct CursorKind: Hashable, Sendable, CustomStringConvertible {
 
   public static let structDecl = k(CXCursor_StructDecl)
   public static let classDecl = k(CXCursor_ClassDecl)
+  public static let unionDecl = k(CXCursor_UnionDecl)
   public static let functionDecl = k(CXCursor_FunctionDecl)
   public static let varDecl = k(CXCursor_VarDecl)
   public static let fieldDecl = k(CXCursor_FieldDecl)

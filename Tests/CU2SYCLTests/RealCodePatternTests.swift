@@ -183,4 +183,36 @@ final class RealCodePatternTests: XCTestCase {
     XCTAssertTrue(d.contains("void k(const sycl::nd_item<1> &item) {"), d)
     XCTAssertEqual(report.occurrences.filter { $0.name == "__device__" }.map(\.outcome), [.manual])
   }
+
+  /// cuda-samples wrap texture calls in checkCudaErrors(...): a NULL resource view or an array flag,
+  /// macros written inside a macro argument, have no range of their own and are still dropped.
+  /// Rodinia's texture references, used by a device function and a kernel, reach both as parameters.
+  func testTextureCallsInsideCheckMacrosAndTextureReferences() throws {
+    let (out, report) = try migrateTree([
+      "t.cu": """
+      #include <cstdio>
+      template <typename T> void check(T r, const char *what) { if (r) printf("%s\\n", what); }
+      #define checkCudaErrors(val) check((val), #val)
+      texture<float, 1, cudaReadModeElementType> t_features;
+      __device__ float feature(int i) { return tex1Dfetch(t_features, i); }
+      __global__ void kmeans(float *out) { out[threadIdx.x] = feature(threadIdx.x); }
+      void run(float *out, float *d_features, cudaTextureObject_t *tex, cudaResourceDesc *res, cudaTextureDesc *desc,
+               cudaArray_t *a, cudaChannelFormatDesc *format) {
+        checkCudaErrors(cudaCreateTextureObject(tex, res, desc, NULL));
+        checkCudaErrors(cudaMallocArray(a, format, 4, 4, cudaArraySurfaceLoadStore));
+        cudaBindTexture(NULL, t_features, d_features, 32 * sizeof(float));
+        kmeans<<<1, 32>>>(out);
+      }
+
+      """,
+    ])
+    let sycl = try XCTUnwrap(out["t.sycl.cpp"])
+    XCTAssertTrue(sycl.contains("checkCudaErrors(cu2sycl::create_texture_object(tex, res, desc));"), sycl)
+    XCTAssertTrue(sycl.contains("checkCudaErrors(cu2sycl::malloc_array(a, format, 4, 4));"), sycl)
+    XCTAssertTrue(sycl.contains("cu2sycl::texture_reference<float, 1, cu2sycl::read_mode::element_type> t_features;"), sycl)
+    XCTAssertTrue(sycl.contains("float feature(int i, const sycl::nd_item<1> &item, const cu2sycl::texture_reference<float, 1, cu2sycl::read_mode::element_type> &t_features) { return cu2sycl::tex1Dfetch(t_features, i); }"), sycl)
+    XCTAssertTrue(sycl.contains("auto t_features_symbol = t_features;"), sycl)
+    XCTAssertTrue(sycl.contains("kmeans(out, item, t_features_symbol);"), sycl)
+    XCTAssertEqual(report.totals.unsupported, 0, report.occurrences.filter { $0.outcome == .unsupported }.map(\.name).description)
+  }
 }

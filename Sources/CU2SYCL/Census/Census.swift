@@ -232,11 +232,24 @@ public final class Census {
                                         isExtern: c.storageClass == Cursor.storageExtern)
       return
     }
+    // A texture reference (texture<T, dim, mode>) is a device-side global too: kernels receive it.
+    if function == nil, isTextureReference(c) {
+      let usr = c.canonical.usr
+      if deviceGlobals[usr] == nil { deviceGlobalOrder.append(usr) }
+      deviceGlobals[usr] = DeviceGlobal(decl: c, name: c.spelling, usr: usr, isManaged: false, isConstant: false,
+                                        isExtern: c.storageClass == Cursor.storageExtern, isTextureReference: true)
+      return
+    }
     guard c.children.contains(where: { $0.kind == .cudaSharedAttr }), let function else { return }
     let statement = parent[c].flatMap { $0.kind == .declStmt ? $0 : nil }
     function.sharedVariables.append(SharedVariable(decl: c, declStatement: statement, name: c.spelling,
                                                    isDynamic: c.storageClass == Cursor.storageExtern || c.type.isIncompleteArray))
     function.usesItemDirectly = true
+  }
+
+  private func isTextureReference(_ c: Cursor) -> Bool {
+    guard let decl = c.declaration(of: c.type.canonical), decl.spelling == "texture", let file = decl.location.spelling?.file else { return false }
+    return environment.declares(file)
   }
 
   // MARK: Launches
@@ -374,7 +387,7 @@ public final class Census {
     // Below implicit casts: the SDK calls tile methods through a cast to an internal base class.
     var objectType = Syntax.stripImplicit(base).type
     if objectType.isPointer { objectType = objectType.pointee }
-    let objectClass = base.declaration(of: objectType.canonical).map(\.spelling).flatMap { $0.isEmpty ? nil : $0 }
+    let objectClass = base.declaration(of: objectType.canonical).map(Census.namedRecord).flatMap { $0.isEmpty ? nil : $0 }
     let owner = objectClass ?? ref.semanticParent?.spelling ?? ""
     record(kind: .member, name: owner.isEmpty ? ref.spelling : "\(owner).\(ref.spelling)", cursor: c, function: function)
     // Methods of warp tiles (tile.shfl_down(...)) are sub-group operations.
@@ -384,6 +397,14 @@ public final class Census {
       function?.usesItemDirectly = true
     }
     return false
+  }
+
+  /// The name of a record, or for an unnamed struct or union (`res.array` in cudaResourceDesc) that of
+  /// the nearest named record around it: clang spells unnamed ones with their header's path.
+  static func namedRecord(_ decl: Cursor) -> String {
+    var d = decl
+    while d.spelling.contains("(unnamed ") || d.spelling.contains("(anonymous "), let p = d.semanticParent { d = p }
+    return d.spelling
   }
 
   /// clang declares some CUDA functions lazily, as NVPTX target builtins, when it parses against a real

@@ -13,6 +13,8 @@ public struct SharedVariable {
   public var name: String
   /// `extern __shared__ T name[]`: dynamic, sized by the launch.
   public var isDynamic: Bool
+  /// A texture reference passed to kernels (by value; it lives on the host).
+  public var isTextureReference = false
   /// Template parameters replaced by template arguments along the call path from the function that
   /// receives the variable (`BS` -> `8` for a call to `tile<8>`), applied in order.
   public var substitutions: [[String: String]] = []
@@ -60,12 +62,14 @@ public struct DeviceGlobal {
   public var isManaged: Bool
   public var isConstant: Bool
   public var isExtern: Bool
+  /// A legacy texture reference (`texture<float, 2> tex;`): a host object the kernels receive by value.
+  public var isTextureReference = false
   /// One of several declarators of one declaration (`__device__ int a, b;`).
   public var sharesDeclaration = false
   /// cu2sycl turns it into a USM allocation (and kernels receive it) only when it can rewrite it alone.
   public var isConvertible: Bool { !isExtern && !sharesDeclaration }
   /// As a variable the kernels receive, like shared memory.
-  public var asParameterVariable: SharedVariable { SharedVariable(decl: decl, declStatement: nil, name: name, isDynamic: false) }
+  public var asParameterVariable: SharedVariable { SharedVariable(decl: decl, declStatement: nil, name: name, isDynamic: false, isTextureReference: isTextureReference) }
 }
 
 /// A kernel launch `k<<<grid, block, shmem, stream>>>(args)`.

@@ -27,7 +27,8 @@ public enum RuntimeHeader {
     """
     let streams = helpers.contains(.streams) || helpers.contains(.events)
     let devices = helpers.contains(.devices)
-    if helpers.contains(.defaultQueue) || helpers.contains(.allocateSymbol) || streams || devices {
+    if helpers.contains(.defaultQueue) || helpers.contains(.allocateSymbol) || streams || devices
+      || helpers.contains(.texture) || helpers.contains(.surface) || helpers.contains(.textureReference) {
       out += """
 
       namespace detail {
@@ -600,6 +601,10 @@ public enum RuntimeHeader {
       """
     }
     if helpers.contains(.random) { out += RandomRuntime.source }
+    // Surfaces read arrays through the texture descriptors.
+    if helpers.contains(.texture) || helpers.contains(.surface) || helpers.contains(.textureReference) { out += textures }
+    if helpers.contains(.textureReference) { out += textureReferences }
+    if helpers.contains(.surface) { out += surfaces }
     out += "\n}  // namespace cu2sycl\n"
     if helpers.contains(.helperCuda) {
       out += """

@@ -52,7 +52,8 @@ public struct DeviceMemoryRule: MigrationRule {
 
   public func apply(to context: MigrationContext) {
     for usr in context.census.deviceGlobalOrder {
-      guard let g = context.census.deviceGlobals[usr], let r = context.range(of: g.decl) else { continue }
+      // Texture references stay host objects (TextureRule renames their type).
+      guard let g = context.census.deviceGlobals[usr], !g.isTextureReference, let r = context.range(of: g.decl) else { continue }
       convertDeclaration(g, range: r, context: context)
     }
     convertSymbolCopies(context)

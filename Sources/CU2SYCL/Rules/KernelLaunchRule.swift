@@ -140,7 +140,8 @@ public struct KernelLaunchRule: MigrationRule {
     }
     // Device variables live in USM; the kernel lambda cannot name a global, so it captures a pointer.
     let globals = context.plan.globalVariables[kernel] ?? []
-    for g in globals { extra.append("*\(g.name)_symbol") }
+    // A texture reference is a host object: the lambda captures a copy (the binding at the launch).
+    for g in globals { extra.append(g.isTextureReference ? "\(g.name)_symbol" : "*\(g.name)_symbol") }
     // Device printf: a stream of the command group (64 KiB in all, 1 KiB a work-item statement).
     let printing = context.plan.usesStream.contains(kernel)
     if printing { extra.append(context.streamName) }
@@ -155,7 +156,9 @@ public struct KernelLaunchRule: MigrationRule {
         + [.text("\n\(indent)})")]
     } else {
       out = queue + [.text(".submit([&](sycl::handler &cgh) {\n")]
-      for g in globals { out.append(.text("\(indent)  auto *\(g.name)_symbol = &\(g.name);\n")) }
+      for g in globals {
+        out.append(.text(g.isTextureReference ? "\(indent)  auto \(g.name)_symbol = \(g.name);\n" : "\(indent)  auto *\(g.name)_symbol = &\(g.name);\n"))
+      }
       if printing { out.append(.text("\(indent)  sycl::stream \(context.streamName)(65536, 1024, cgh);\n")) }
       for (shape, acc) in zip(locals, accessorNames) {
         out.append(.text("\(indent)  "))

@@ -27,6 +27,9 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case occupancy = "occupancy"
   case cudaArch = "cuda_arch"
   case random = "random"
+  case texture = "texture"
+  case surface = "surface"
+  case textureReference = "texture_reference"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 

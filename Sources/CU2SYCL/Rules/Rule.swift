@@ -53,6 +53,7 @@ public enum RuleRegistry {
     DeviceRule.self,
     OccupancyRule.self,
     GraphRule.self,
+    TextureRule.self,
     ErrorHandlingRule.self,
     AtomicRule.self,
     MathRule.self,

@@ -97,6 +97,7 @@ public struct SharedVariableShape {
     if let eq = declarator.firstIndex(of: "=") { declarator = String(declarator[..<eq]) }
     dimensions = declarator.trimmingCharacters(in: .whitespaces)
     isDynamic = v.isDynamic
+    if v.isTextureReference { base = "const " + TextureNames.spell(base) }
     for map in v.substitutions { substitute(map) }
   }
 

@@ -4,6 +4,7 @@ public enum TypeSpelling {
   /// Whole-identifier replacements: CUDA type name -> SYCL type name.
   static let names: [String: String] = HalfPrecisionRule.types.merging(VectorTypes.table.mapValues(\.sycl)) { a, _ in a }
     .merging(CurandRule.types) { a, _ in a }
+    .merging(TextureNames.types) { a, _ in a }
 
   public static func sycl(_ spelling: String) -> String {
     var out = ""

@@ -80,6 +80,12 @@ public enum Warnings {
     id: "W061", title: "cuRAND generator or distribution not converted",
     explanation: "This cuRAND device generator or distribution has no plain-SYCL equivalent in cu2sycl. Sobol (and scrambled Sobol) states need direction vectors from the cuRAND host API: implement the Gray-code Sobol recurrence (x ^= v[ctz(~i)], scaled by 2^-32) over the same direction vectors, or use a pseudo-random state if the quasi-random ordering is not essential. MTGP32 states come from host-built kernel parameters: switch to curandStatePhilox4_32_10_t (converted). Poisson and discrete distributions: build them on cu2sycl::rand_uniform (e.g. inversion for small lambda, the transformed rejection method for large).")
 
+  public static let textureManual = WarningKind(
+    id: "W062", title: "texture feature not emulated",
+    explanation: "cu2sycl converts texture objects, cudaArray and 1-D/2-D surfaces to software textures in cu2sycl/runtime.hpp (plain SYCL 2020: USM memory sampled in the kernel as CUDA's texture units do). Cube maps, mipmaps (tex*Lod, tex*Grad), texture gather, resource views, 3-D and layered surfaces and 3-D arrays have no software equivalent there and are left as written. The message says how to express the access with the converted helpers.")
+  public static let textureSetting = WarningKind(
+    id: "W063", title: "texture setting not applied",
+    explanation: "The texture descriptor field is kept in cu2sycl::texture_desc, so the code compiles, but the software textures do not apply it (sRGB conversion, anisotropic filtering, mipmap selection, seamless cube maps). Results differ only if the setting mattered for this texture; check it.")
 
   public static let vector3Layout = WarningKind(
     id: "W030", title: "3-component vector has 4 elements' size",
@@ -120,7 +126,7 @@ public enum Warnings {
     explanation: "sycl::atomic_ref works on int, unsigned int, long, unsigned long, long long, unsigned long long, float, double and pointers. An atomic on another type (a 16-bit atomicCAS, say) is left as written: widen the data to 32 bits, or emulate it with a compare-exchange loop on the enclosing 32-bit word.")
 
 
-  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported]
+  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported, textureManual, textureSetting]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }
