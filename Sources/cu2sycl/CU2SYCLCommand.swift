@@ -90,23 +90,35 @@ struct Examine: ParsableCommand {
 struct Explain: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Explain a warning id (W001) or show the rule that converts a CUDA name.")
 
-  @Argument(help: "A warning id like W003, or a CUDA API name like cudaMemcpy.") var topic: String
+  @Argument(help: "Warning ids like W003, or CUDA API names like cudaMemcpy (one or more).") var topics: [String]
 
   func run() throws {
+    var unknown: [String] = []
+    for (n, topic) in topics.enumerated() {
+      if n > 0 { print("") }
+      if !explain(topic) { unknown.append(topic) }
+    }
+    guard unknown.isEmpty else {
+      for topic in unknown { printError("cu2sycl: nothing known about '\(topic)': not a warning id, and no rule converts it") }
+      throw ExitCode(ExitStatus.usage)
+    }
+  }
+
+  /// Prints what cu2sycl knows about one topic; false when nothing.
+  private func explain(_ topic: String) -> Bool {
     let id = topic.uppercased().replacingOccurrences(of: "CU2SYCL-", with: "")
     if let w = Warnings.kind(id: id) {
       print("CU2SYCL-\(w.id): \(w.title)\n\n\(w.explanation)")
-      return
+      return true
     }
     if let rule = RuleRegistry.rules.first(where: { $0.covers.contains(topic) || $0.id == topic }) {
       print("\(topic) is converted by the rule '\(rule.id)': \(rule.summary)")
       for example in rule.examples {
         print("\nCUDA:\n\(example.cuda)\nSYCL:\n\(example.sycl)")
       }
-      return
+      return true
     }
-    printError("cu2sycl: nothing known about '\(topic)': not a warning id, and no rule converts it")
-    throw ExitCode(ExitStatus.usage)
+    return false
   }
 }
 
