@@ -69,6 +69,18 @@ final class RealCodePatternTests: XCTestCase {
     XCTAssertTrue(report.occurrences.allSatisfy { $0.outcome == .converted }, "\(report.occurrences)")
   }
 
+  /// Rodinia's cfd: two units that both test CUDART_VERSION. The directive scan reads only the unit's own
+  /// files, so each file keeps its occurrences (a unit that scanned the other file would own it).
+  func testVersionTestsInSeveralUnits() throws {
+    let unit = { (name: String) in "#include <cuda_runtime.h>\n#if CUDART_VERSION < 3000\nint \(name);\n#endif\n__global__ void k_\(name)(float *x) { x[threadIdx.x] = 0; }\n" }
+    let (out, report) = try migrateTree(["a.cu": unit("a"), "b.cu": unit("b")])
+    for file in ["a.cu", "b.cu"] {
+      let names = report.occurrences.filter { $0.file == file }.map(\.name).sorted()
+      XCTAssertEqual(names, ["CUDART_VERSION", "__global__", "cuda_runtime.h", "threadIdx.x"], file)
+    }
+    XCTAssertTrue(try XCTUnwrap(out["b.sycl.cpp"]).contains("#if 12040 /* CUDART_VERSION */ < 3000"))
+  }
+
   /// A project's own header called cuda.h is not the CUDA SDK header.
   func testProjectHeaderNamedCudaIsKept() throws {
     let (out, report) = try migrateTree([

@@ -494,7 +494,9 @@ public final class Census {
   /// `#if CUDART_VERSION >= 11000`): clang records no expansion for a name that is only tested, or that
   /// a host-only parse does not define, so the directives are read as text.
   private func collectConditionalMacros() {
-    for file in userFiles.sorted() {
+    // This unit's files only: the main file and the user headers it includes (another unit owns the rest).
+    let unitFiles = Set([tu.path] + includes.map(\.file)).filter { userFiles.contains($0) }
+    for file in unitFiles.sorted() {
       guard let text = texts[file] else { continue }
       for start in text.lineStarts {
         var i = text.skipHorizontalSpace(from: start)

@@ -300,6 +300,7 @@ public enum RuntimeHeader {
       inline const char *error_string(int status) {
         return status == 0 ? "no error" : "error (SYCL reports details through sycl::exception)";
       }
+      inline const char *error_name(int status) { return status == 0 ? "cudaSuccess" : "cudaErrorUnknown"; }
 
       """
     }

@@ -6,12 +6,12 @@ import Clang
 public struct ErrorHandlingRule: MigrationRule {
   public static let id = "error-handling"
   public static let summary = "Maps cudaError_t, error enumerators, cudaGetLastError/PeekAtLastError and cudaGetErrorString for exception-based SYCL."
-  public static let covers = ["cudaError_t", "cudaError", "cudaSuccess", "cudaGetLastError", "cudaPeekAtLastError", "cudaGetErrorString"]
+  public static let covers = ["cudaError_t", "cudaError", "cudaSuccess", "cudaGetLastError", "cudaPeekAtLastError", "cudaGetErrorString", "cudaGetErrorName"]
   public static let examples = [
     RuleExample(
       cuda: """
       #include <cstdio>
-      #define CHECK(call) do { cudaError_t e = (call); if (e != cudaSuccess) printf("%s\\n", cudaGetErrorString(e)); } while (0)
+      #define CHECK(call) do { cudaError_t e = (call); if (e != cudaSuccess) printf("%s: %s\\n", cudaGetErrorName(e), cudaGetErrorString(e)); } while (0)
       void f() {
         CHECK(cudaGetLastError());
         cudaPeekAtLastError();
@@ -20,7 +20,7 @@ public struct ErrorHandlingRule: MigrationRule {
       """,
       sycl: """
       #include <cstdio>
-      #define CHECK(call) do { int e = (call); if (e != 0) printf("%s\\n", cu2sycl::error_string(e)); } while (0)
+      #define CHECK(call) do { int e = (call); if (e != 0) printf("%s: %s\\n", cu2sycl::error_name(e), cu2sycl::error_string(e)); } while (0)
       void f() {
         CHECK(0);
       }
@@ -41,9 +41,9 @@ public struct ErrorHandlingRule: MigrationRule {
       case (.constant, let name) where name.hasPrefix("cuda") && (name == "cudaSuccess" || name.hasPrefix("cudaError")):
         guard let value = entry.cursor?.referenced?.enumConstantValue else { continue }
         context.replace(o.file, token, with: name == "cudaSuccess" ? "0" : "\(value) /* \(name) */", rule: Self.id)
-      case (.function, "cudaGetErrorString"):
+      case (.function, "cudaGetErrorString"), (.function, "cudaGetErrorName"):
         guard let text = context.texts[o.file], text[token] == o.name else { continue }
-        context.replace(o.file, token, with: "cu2sycl::error_string", rule: Self.id)
+        context.replace(o.file, token, with: o.name == "cudaGetErrorName" ? "cu2sycl::error_name" : "cu2sycl::error_string", rule: Self.id)
         context.use(.errorString, in: o.file)
       case (.function, "cudaGetLastError"), (.function, "cudaPeekAtLastError"):
         guard replaceStatusQuery(entry, context) else { continue }
