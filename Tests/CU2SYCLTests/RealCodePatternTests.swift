@@ -81,6 +81,25 @@ final class RealCodePatternTests: XCTestCase {
     XCTAssertTrue(try XCTUnwrap(out["b.sycl.cpp"]).contains("#if 12040 /* CUDART_VERSION */ < 3000"))
   }
 
+  /// cuda-samples' simpleTemplates: printf/free with template-dependent arguments in host code list
+  /// CUDA's device declarations among their overloads; host code calls the C library's, not CUDA.
+  func testDependentCLibraryCallsInHostTemplatesAreNotCUDA() throws {
+    let (_, report) = try migrateTree([
+      "a.cu": """
+      #include <cuda_runtime.h>
+      #include <cstdio>
+      #include <cstdlib>
+      template <class T> void report(T t) { printf("%d\\n", t.size); free(t.data); }
+      template <class T> __device__ void show(T t) { printf("%d\\n", t.size); }
+      struct Task { int size; void *data; };
+      int main() { report(Task{1, nullptr}); return 0; }
+
+      """,
+    ])
+    XCTAssertFalse(report.occurrences.contains { $0.name == "free" }, "\(report.occurrences)")
+    XCTAssertEqual(report.occurrences.filter { $0.name == "printf" }.map(\.context), [.device])
+  }
+
   /// A project's own header called cuda.h is not the CUDA SDK header.
   func testProjectHeaderNamedCudaIsKept() throws {
     let (out, report) = try migrateTree([

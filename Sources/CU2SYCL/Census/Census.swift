@@ -419,6 +419,12 @@ public final class Census {
     // The first declaration decides: a user definition of a CUDA-declared function (an old
     // atomicAdd(double *) fallback, say) still names the CUDA API.
     guard let ref = Census.declaration(named: c)?.canonical, let file = ref.location.spelling?.file else { return }
+    // A dependent call in a host template (`printf("%d", t.size)`) lists every overload: CUDA's device
+    // printf comes first (its declarations are included first), but host code calls the C library's.
+    if function.map({ $0.space == .host }) ?? true {
+      let candidates = (c.referenced ?? c).overloadedDecls
+      if candidates.count > 1, candidates.contains(where: { !environment.declares($0.location.spelling?.file ?? "") }) { return }
+    }
     guard environment.declares(file) || isImplicitCUDABuiltin(ref) else {
       // Device code using a __device__/__constant__/__managed__ variable receives it as a parameter.
       if ref.kind == .varDecl, deviceGlobals[ref.usr] != nil, let function, function.space != .host,
