@@ -25,6 +25,10 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case devices = "devices"
   case helperCuda = "helper_cuda"
   case random = "random"
+  case devicePointer = "device_ptr"
+  case contexts = "contexts"
+  case deviceName = "device_name"
+  case errorName = "error_name"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 
