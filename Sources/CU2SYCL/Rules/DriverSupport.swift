@@ -4,17 +4,21 @@ import Clang
 extension MigrationContext {
   /// The name source code spells for a driver entry point: the real cuda.h maps many of them to
   /// versioned symbols with macros (`cuMemAlloc` -> `cuMemAlloc_v2`), so the census may see either.
-  public static func driverName(_ name: String) -> String {
-    for suffix in ["_v2", "_v3", "_v4"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
-    return name
-  }
+  public static func driverName(_ name: String) -> String { CUDANames.unversioned(name) }
 
   /// The call a census entry names when it is a plain call of a driver function written by its name
   /// (not in a macro body), with its written arguments.
   func driverCall(_ entry: CensusEntry) -> (call: Cursor, file: String, range: Range<Int>, args: [Cursor])? {
     guard !entry.inMacroBody, let cursor = entry.cursor, let call = call(named: cursor), let r = range(of: call),
-          text(of: cursor) == Self.driverName(entry.occurrence.name) else { return nil }
+          writtenName(entry) == Self.driverName(entry.occurrence.name) else { return nil }
     return (call, r.file, r.range, writtenArguments(call))
+  }
+
+  /// The text an occurrence covers (the callee as written, also where a real SDK renames it by a macro).
+  func writtenName(_ entry: CensusEntry) -> String {
+    let o = entry.occurrence
+    guard let text = texts[o.file] else { return "" }
+    return text[o.offset..<(o.offset + o.length)]
   }
 
   /// Claims the CUDA names inside arguments the conversion drops (flags, options).

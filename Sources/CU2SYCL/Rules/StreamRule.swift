@@ -64,7 +64,7 @@ public struct StreamRule: MigrationRule {
       let o = context.entries[i].occurrence
       let written = MigrationContext.driverName(o.name)
       guard Self.covers.contains(written), let cursor = context.entries[i].cursor, let call = context.call(named: cursor),
-            context.text(of: cursor) == written, let r = context.range(of: call) else { continue }
+            context.writtenName(context.entries[i]) == written, let r = context.range(of: call) else { continue }
       let args = context.writtenArguments(call)
       var pieces: [Piece]
       switch Self.driverAliases[written] ?? written {
