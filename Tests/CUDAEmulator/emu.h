@@ -214,6 +214,54 @@ inline cudaError_t cudaDeviceGetAttribute(int *v, cudaDeviceAttr a, int d) {
 template <class F> cudaError_t cudaFuncSetCacheConfig(F, cudaFuncCache) { return cudaSuccess; }
 inline cudaError_t cudaDeviceSetLimit(cudaLimit, size_t) { return cudaSuccess; }
 inline cudaError_t cudaDeviceReset() { return cudaSuccess; }
+// The driver API on the same emulated device: CUdeviceptr is the host address as an integer, a
+// context only remembers its device, streams and events are the runtime's.
+enum CUresult { CUDA_SUCCESS = 0, CUDA_ERROR_INVALID_VALUE = 1, CUDA_ERROR_OUT_OF_MEMORY = 2, CUDA_ERROR_INVALID_DEVICE = 101 };
+typedef int CUdevice;
+typedef unsigned long long CUdeviceptr;
+struct emu_context { CUdevice device; };
+typedef emu_context *CUcontext;
+typedef cudaStream_t CUstream;
+typedef cudaEvent_t CUevent;
+enum CUdevice_attribute { CU_DEVICE_ATTRIBUTE_MAX_THREADS_PER_BLOCK = 1, CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT = 16 };
+enum CUstream_flags { CU_STREAM_DEFAULT = 0, CU_STREAM_NON_BLOCKING = 1 };
+enum CUevent_flags { CU_EVENT_DEFAULT = 0, CU_EVENT_BLOCKING_SYNC = 1, CU_EVENT_DISABLE_TIMING = 2 };
+inline CUresult emu_driver(cudaError_t e) { return e == cudaSuccess ? CUDA_SUCCESS : e == cudaErrorMemoryAllocation ? CUDA_ERROR_OUT_OF_MEMORY : CUDA_ERROR_INVALID_VALUE; }
+inline CUresult cuInit(unsigned) { return CUDA_SUCCESS; }
+inline CUresult cuGetErrorString(CUresult e, const char **s) { *s = e == CUDA_SUCCESS ? "no error" : "emu error"; return CUDA_SUCCESS; }
+inline CUresult cuGetErrorName(CUresult e, const char **s) { *s = e == CUDA_SUCCESS ? "CUDA_SUCCESS" : "CUDA_ERROR"; return CUDA_SUCCESS; }
+inline CUresult cuDeviceGetCount(int *n) { return emu_driver(cudaGetDeviceCount(n)); }
+inline CUresult cuDeviceGet(CUdevice *d, int ordinal) { *d = ordinal; return ordinal == 0 ? CUDA_SUCCESS : CUDA_ERROR_INVALID_DEVICE; }
+inline CUresult cuDeviceGetName(char *name, int len, CUdevice d) {
+  cudaDeviceProp p; cudaGetDeviceProperties(&p, d);
+  strncpy(name, p.name, len - 1); name[len - 1] = 0;
+  return CUDA_SUCCESS;
+}
+inline CUresult cuDeviceTotalMem(size_t *bytes, CUdevice d) { cudaDeviceProp p; cudaGetDeviceProperties(&p, d); *bytes = p.totalGlobalMem; return CUDA_SUCCESS; }
+inline CUresult cuDeviceGetAttribute(int *v, CUdevice_attribute a, CUdevice d) { return emu_driver(cudaDeviceGetAttribute(v, (cudaDeviceAttr)a, d)); }
+inline CUresult cuCtxCreate(CUcontext *c, unsigned, CUdevice d) { *c = new emu_context{d}; return CUDA_SUCCESS; }
+inline CUresult cuCtxDestroy(CUcontext c) { delete c; return CUDA_SUCCESS; }
+inline CUresult cuCtxSynchronize() { return CUDA_SUCCESS; }
+inline CUresult cuMemAlloc(CUdeviceptr *d, size_t n) { void *p = malloc(n); *d = (CUdeviceptr)p; return p ? CUDA_SUCCESS : CUDA_ERROR_OUT_OF_MEMORY; }
+inline CUresult cuMemFree(CUdeviceptr d) { free((void *)d); return CUDA_SUCCESS; }
+inline CUresult cuMemcpyHtoD(CUdeviceptr d, const void *h, size_t n) { memcpy((void *)d, h, n); return CUDA_SUCCESS; }
+inline CUresult cuMemcpyDtoH(void *h, CUdeviceptr d, size_t n) { memcpy(h, (const void *)d, n); return CUDA_SUCCESS; }
+inline CUresult cuMemcpyDtoD(CUdeviceptr d, CUdeviceptr s, size_t n) { memcpy((void *)d, (const void *)s, n); return CUDA_SUCCESS; }
+inline CUresult cuMemcpyHtoDAsync(CUdeviceptr d, const void *h, size_t n, CUstream) { return cuMemcpyHtoD(d, h, n); }
+inline CUresult cuMemcpyDtoHAsync(void *h, CUdeviceptr d, size_t n, CUstream) { return cuMemcpyDtoH(h, d, n); }
+inline CUresult cuMemsetD8(CUdeviceptr d, unsigned char v, size_t n) { memset((void *)d, v, n); return CUDA_SUCCESS; }
+inline CUresult cuMemsetD32(CUdeviceptr d, unsigned int v, size_t n) {
+  for (size_t i = 0; i < n; ++i) ((unsigned int *)d)[i] = v;
+  return CUDA_SUCCESS;
+}
+inline CUresult cuStreamCreate(CUstream *s, unsigned) { return emu_driver(cudaStreamCreate(s)); }
+inline CUresult cuStreamDestroy(CUstream s) { return emu_driver(cudaStreamDestroy(s)); }
+inline CUresult cuStreamSynchronize(CUstream) { return CUDA_SUCCESS; }
+inline CUresult cuEventCreate(CUevent *e, unsigned) { return emu_driver(cudaEventCreate(e)); }
+inline CUresult cuEventRecord(CUevent e, CUstream s) { return emu_driver(cudaEventRecord(e, s)); }
+inline CUresult cuEventSynchronize(CUevent) { return CUDA_SUCCESS; }
+inline CUresult cuEventElapsedTime(float *ms, CUevent a, CUevent b) { return emu_driver(cudaEventElapsedTime(ms, a, b)); }
+inline CUresult cuEventDestroy(CUevent e) { return emu_driver(cudaEventDestroy(e)); }
 inline int atomicAdd(int *p, int v) { return __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST); }
 inline unsigned int atomicAdd(unsigned int *p, unsigned int v) { return __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST); }
 inline float atomicAdd(float *p, float v) { return std::atomic_ref<float>(*p).fetch_add(v); }

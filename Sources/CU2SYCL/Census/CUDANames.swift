@@ -56,6 +56,14 @@ enum CUDANames {
       || name.hasPrefix("cusparse") || name.hasPrefix("cusolver") || name.hasPrefix("nvrtc") || name.hasPrefix("sm_")
   }
 
+  /// The name source code spells for a driver entry point: the real cuda.h maps many of them to
+  /// versioned symbols (`#define cuMemAlloc cuMemAlloc_v2`); cu2sycl's declarations use the plain names.
+  static func unversioned(_ name: String) -> String {
+    guard name.hasPrefix("cu"), name.dropFirst(2).first?.isUppercase == true else { return name }
+    for suffix in ["_v2", "_v3", "_v4"] where name.hasSuffix(suffix) { return String(name.dropLast(suffix.count)) }
+    return name
+  }
+
   /// The identifier a clang "undeclared" diagnostic is about.
   static func unresolvedName(in message: String) -> String? {
     let prefixes = ["use of undeclared identifier '", "unknown type name '", "no member named '", "use of undeclared label '",

@@ -307,7 +307,10 @@ public final class Census {
       guard let text = texts[file] else { return nil }
       // Code from a macro body reports the macro's use site: find the token in the #define instead.
       let probe = kind == .builtinVariable ? String(name.split(separator: ".").first ?? "") : lastComponent(name)
-      if kind != .launch, kind != .attribute, kind != .include, !text[r].contains(probe) {
+      // A versioned driver function (cuMemAlloc_v2) is counted under the name written (cuMemAlloc).
+      if kind == .function, !text[r].contains(probe), CUDANames.unversioned(probe) != probe, text[r].contains(CUDANames.unversioned(probe)) {
+        name = CUDANames.unversioned(probe)
+      } else if kind != .launch, kind != .attribute, kind != .include, !text[r].contains(probe) {
         guard let body = macroBodyToken(named: probe, at: r.lowerBound, file: file),
               let bodyText = texts[body.file] else { return nil }
         file = body.file
@@ -342,6 +345,10 @@ public final class Census {
     macroExpansions[s.file, default: []].append((s.offset..<max(s.offset, e.offset), c))
     guard let def = c.referenced, let defFile = def.location.spelling?.file, environment.declares(defFile) else { return }
     let name = c.spelling
+    // `#define cuMemAlloc cuMemAlloc_v2` (or `__CUDA_API_PTDS(cuMemcpyHtoD_v2)`) only renames the
+    // function, which is counted itself.
+    let body = def.tokens.map(\.spelling)
+    if body.first == name, body.dropFirst().contains(where: { $0 != name && CUDANames.unversioned($0) == name }) { return }
     let kind: ConstructKind = CUDANames.attributeMacros.contains(name) ? .attribute : .macro
     record(kind: kind, name: name, cursor: c, range: s.offset..<max(s.offset, e.offset), function: nil)
   }
@@ -457,7 +464,19 @@ public final class Census {
     case .namespace:
       return
     default:
-      record(kind: .function, name: name, cursor: c, function: function)
+      // A versioned driver function's name is spelled in the SDK's #define: count it where it is written.
+      let written = CUDANames.unversioned(name)
+      if written != name,
+         let e = [c.extent.start.spelling, c.extent.start.file, c.extent.start.expansion].compactMap({ $0 }).first(where: { l in
+           texts[l.file].map { t in
+             let end = l.offset + written.utf8.count
+             return end <= t.bytes.count && t[l.offset..<end] == written && (end == t.bytes.count || !(t.bytes[end] == UInt8(ascii: "_") || t.bytes[end] < 128 && Character(Unicode.Scalar(t.bytes[end])).isLetter || t.bytes[end] < 128 && Character(Unicode.Scalar(t.bytes[end])).isNumber))
+           } ?? false
+         }) {
+        record(kind: .function, name: written, cursor: c, range: e.offset..<(e.offset + written.utf8.count), function: function, file: e.file)
+      } else {
+        record(kind: .function, name: name, cursor: c, function: function)
+      }
       if CUDANames.barriers.contains(name) || CUDANames.itemFunctions.contains(name) { function?.usesItemDirectly = true }
       // printf in device code writes to a sycl::stream the function receives.
       if name == "printf", let function, function.space != .host { function.usesPrintfDirectly = true }

@@ -8,6 +8,8 @@ public enum RuntimeHeader {
     // helper_cuda.h's replacement selects and describes devices.
     if helpers.contains(.helperCuda) { helpers.formUnion([.devices, .defaultQueue]) }
     if helpers.contains(.occupancy) { helpers.insert(.defaultQueue) }
+    // The driver API's contexts and device names are views of the device list.
+    if helpers.contains(.contexts) || helpers.contains(.deviceName) { helpers.formUnion([.devices, .defaultQueue]) }
     var out = """
     // Written by cu2sycl: helpers for code migrated from CUDA. Plain SYCL 2020.
     #pragma once
@@ -19,6 +21,7 @@ public enum RuntimeHeader {
     if helpers.contains(.devices) {
       out += "#include <algorithm>\n#include <cstring>\n#include <memory>\n#include <vector>\n"
     }
+    if helpers.contains(.devicePointer) { out += "#include <cstddef>\n" }
     out += """
     #include <sycl/sycl.hpp>
 
@@ -254,6 +257,83 @@ public enum RuntimeHeader {
 
       """
     }
+    if helpers.contains(.deviceName) {
+      out += """
+
+      // cuDeviceGetName: the device's name, cut to fit and always terminated.
+      inline void device_name(char *name, int length, int device) {
+        if (length <= 0) return;
+        std::strncpy(name, device_properties(device).name, length - 1);
+        name[length - 1] = '\\0';
+      }
+
+      """
+    }
+    if helpers.contains(.contexts) {
+      out += """
+
+      // CUDA driver contexts. Migrated code runs in one SYCL context holding every device, so a CUDA
+      // context is only the device it was made for: making one current selects that device, like
+      // cudaSetDevice (for the whole program, where CUDA's current context is per thread).
+      struct context {
+        int device;
+      };
+      using context_ptr = context *;
+      // cuCtxCreate's parameters (CUDA 12.5) configure NVIDIA's driver; nothing here reads them.
+      struct context_params {};
+      namespace detail {
+      inline std::vector<context> &contexts() {
+        static std::vector<context> list = [] {
+          std::vector<context> all;
+          for (int d = 0; d < device_count(); ++d) all.push_back(context{d});
+          return all;
+        }();
+        return list;
+      }
+      inline std::vector<context_ptr> &context_stack() {
+        static std::vector<context_ptr> stack;
+        return stack;
+      }
+      }  // namespace detail
+      // The device's one context (cuDevicePrimaryCtxRetain); null for an index that names no device.
+      inline context_ptr device_context(int device) {
+        return device >= 0 && device < device_count() ? &detail::contexts()[device] : nullptr;
+      }
+      inline context_ptr current_context() { return device_context(current_device()); }
+      inline void set_context(context_ptr c) {
+        if (c) set_device(c->device);
+      }
+      // cuCtxCreate: the device's context, made current.
+      inline context_ptr create_context(int device) {
+        context_ptr c = device_context(device);
+        set_context(c);
+        return c;
+      }
+      // cuCtxDestroy: work submitted to the context's device completes; its memory stays until freed.
+      inline void destroy_context(context_ptr c) {
+        if (!c) return;
+        int previous = current_device();
+        set_device(c->device);
+        default_queue().wait_and_throw();
+        set_device(previous);
+      }
+      inline void push_context(context_ptr c) {
+        detail::context_stack().push_back(current_context());
+        set_context(c);
+      }
+      // cuCtxPopCurrent: returns the current context and makes the one pushed over current again.
+      inline context_ptr pop_context() {
+        context_ptr top = current_context();
+        std::vector<context_ptr> &stack = detail::context_stack();
+        if (!stack.empty()) {
+          set_context(stack.back());
+          stack.pop_back();
+        }
+        return top;
+      }
+
+      """
+    }
     if helpers.contains(.events) {
       out += """
 
@@ -300,7 +380,41 @@ public enum RuntimeHeader {
       inline const char *error_string(int status) {
         return status == 0 ? "no error" : "error (SYCL reports details through sycl::exception)";
       }
-      inline const char *error_name(int status) { return status == 0 ? "cudaSuccess" : "cudaErrorUnknown"; }
+      // cudaGetErrorName for the codes migrated calls yield.
+      inline const char *status_name(int status) {
+        switch (status) {
+        case 0: return "cudaSuccess";
+        case 2: return "cudaErrorMemoryAllocation";
+        case 101: return "cudaErrorInvalidDevice";
+        case 600: return "cudaErrorNotReady";
+        default: return "cudaErrorUnknown";
+        }
+      }
+
+      """
+    }
+    if helpers.contains(.errorName) {
+      out += """
+
+      // cuGetErrorName for the codes migrated calls yield (SYCL reports other failures as exceptions).
+      inline const char *error_name(int status) {
+        switch (status) {
+        case 0: return "CUDA_SUCCESS";
+        case 2: return "CUDA_ERROR_OUT_OF_MEMORY";
+        case 101: return "CUDA_ERROR_INVALID_DEVICE";
+        case 600: return "CUDA_ERROR_NOT_READY";
+        default: return "CUDA_ERROR_UNKNOWN";
+        }
+      }
+
+      """
+    }
+    if helpers.contains(.devicePointer) {
+      out += """
+
+      // CUdeviceptr: CUDA's integer device address as a byte pointer, so `d + bytes` moves by bytes as
+      // it did, and casts to a typed pointer give the kernel's argument.
+      using device_ptr = std::byte *;
 
       """
     }

@@ -20,7 +20,7 @@ public struct ErrorHandlingRule: MigrationRule {
       """,
       sycl: """
       #include <cstdio>
-      #define CHECK(call) do { int e = (call); if (e != 0) printf("%s: %s\\n", cu2sycl::error_name(e), cu2sycl::error_string(e)); } while (0)
+      #define CHECK(call) do { int e = (call); if (e != 0) printf("%s: %s\\n", cu2sycl::status_name(e), cu2sycl::error_string(e)); } while (0)
       void f() {
         CHECK(0);
       }
@@ -43,7 +43,7 @@ public struct ErrorHandlingRule: MigrationRule {
         context.replace(o.file, token, with: name == "cudaSuccess" ? "0" : "\(value) /* \(name) */", rule: Self.id)
       case (.function, "cudaGetErrorString"), (.function, "cudaGetErrorName"):
         guard let text = context.texts[o.file], text[token] == o.name else { continue }
-        context.replace(o.file, token, with: o.name == "cudaGetErrorName" ? "cu2sycl::error_name" : "cu2sycl::error_string", rule: Self.id)
+        context.replace(o.file, token, with: o.name == "cudaGetErrorName" ? "cu2sycl::status_name" : "cu2sycl::error_string", rule: Self.id)
         context.use(.errorString, in: o.file)
       case (.function, "cudaGetLastError"), (.function, "cudaPeekAtLastError"):
         guard replaceStatusQuery(entry, context) else { continue }

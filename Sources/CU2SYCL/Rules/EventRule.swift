@@ -9,7 +9,12 @@ public struct EventRule: MigrationRule {
   public static let summary = "Maps cudaEvent_t and the event API (record, synchronize, query, elapsed time, stream waits) to timed host tasks on SYCL queues."
   public static let covers = ["cudaEvent_t", "cudaEventCreate", "cudaEventCreateWithFlags", "cudaEventRecord", "cudaEventRecordWithFlags",
                               "cudaEventSynchronize", "cudaEventQuery", "cudaEventElapsedTime", "cudaEventDestroy", "cudaStreamWaitEvent",
-                              "cudaEventDefault", "cudaEventBlockingSync", "cudaEventDisableTiming"]
+                              "cudaEventDefault", "cudaEventBlockingSync", "cudaEventDisableTiming"] + driverAliases.keys.sorted()
+    + ["CUevent", "CU_EVENT_*"]
+  /// The driver API's event calls take the runtime's arguments (cuEventCreate has the flags).
+  static let driverAliases = ["cuEventCreate": "cudaEventCreateWithFlags", "cuEventRecord": "cudaEventRecord", "cuEventSynchronize": "cudaEventSynchronize",
+                              "cuEventQuery": "cudaEventQuery", "cuEventElapsedTime": "cudaEventElapsedTime", "cuEventDestroy": "cudaEventDestroy",
+                              "cuStreamWaitEvent": "cudaStreamWaitEvent"]
   public static let examples = [
     RuleExample(
       cuda: """
@@ -60,6 +65,52 @@ public struct EventRule: MigrationRule {
       }
 
       """),
+    RuleExample(
+      cuda: """
+      #include <cuda.h>
+      float timeCopy(CUdeviceptr d, const float *h, size_t bytes) {
+        CUstream stream;
+        CUevent start, stop;
+        cuStreamCreate(&stream, CU_STREAM_NON_BLOCKING);
+        cuEventCreate(&start, CU_EVENT_DEFAULT);
+        cuEventCreate(&stop, CU_EVENT_BLOCKING_SYNC);
+        cuEventRecord(start, stream);
+        cuMemcpyHtoDAsync(d, h, bytes, stream);
+        cuEventRecord(stop, stream);
+        cuStreamWaitEvent(0, stop, 0);
+        cuEventSynchronize(stop);
+        float ms = 0;
+        cuEventElapsedTime(&ms, start, stop);
+        if (cuStreamQuery(stream) != CUDA_SUCCESS) cuStreamSynchronize(stream);
+        cuEventDestroy(start);
+        cuEventDestroy(stop);
+        cuStreamDestroy(stream);
+        return ms;
+      }
+
+      """,
+      sycl: """
+      float timeCopy(cu2sycl::device_ptr d, const float *h, size_t bytes) {
+        cu2sycl::queue_ptr stream;
+        cu2sycl::event_ptr start, stop;
+        stream = cu2sycl::create_stream(cu2sycl::stream_non_blocking);
+        start = cu2sycl::create_event();
+        stop = cu2sycl::create_event();
+        cu2sycl::record_event(start, cu2sycl::queue(stream));
+        cu2sycl::queue(stream).memcpy(d, h, bytes);
+        cu2sycl::record_event(stop, cu2sycl::queue(stream));
+        cu2sycl::wait_event(cu2sycl::default_queue(), stop);
+        cu2sycl::synchronize_event(stop);
+        float ms = 0;
+        ms = cu2sycl::elapsed_ms(start, stop);
+        if ((cu2sycl::queue(stream).wait_and_throw(), 0) != 0) cu2sycl::queue(stream).wait_and_throw();
+        cu2sycl::destroy_event(start);
+        cu2sycl::destroy_event(stop);
+        cu2sycl::destroy_stream(stream);
+        return ms;
+      }
+
+      """),
   ]
 
   public init() {}
@@ -67,12 +118,14 @@ public struct EventRule: MigrationRule {
   public func apply(to context: MigrationContext) {
     for i in context.pending({ $0.occurrence.kind == .function && !$0.inMacroBody }) {
       let o = context.entries[i].occurrence
-      guard Self.covers.contains(o.name), let cursor = context.entries[i].cursor, let call = context.call(named: cursor),
-            context.text(of: cursor) == o.name, let r = context.range(of: call) else { continue }
+      let written = MigrationContext.driverName(o.name)
+      guard Self.covers.contains(written), let cursor = context.entries[i].cursor, let call = context.call(named: cursor),
+            context.writtenName(context.entries[i]) == written, let r = context.range(of: call) else { continue }
       let args = context.writtenArguments(call)
+      let name = Self.driverAliases[written] ?? written
       var pieces: [Piece]
       var yieldsStatus = false
-      switch o.name {
+      switch name {
       case "cudaEventCreate", "cudaEventCreateWithFlags":
         // Blocking-sync and disable-timing flags are performance hints; every event here can time.
         guard let first = args.first, let (target, _) = context.assignmentTarget(first) else { continue }
@@ -90,9 +143,9 @@ public struct EventRule: MigrationRule {
         claimArguments(args.dropFirst(2), context)
       case "cudaEventSynchronize", "cudaEventDestroy", "cudaEventQuery":
         guard args.count == 1, let event = context.source(args[0]) else { continue }
-        let helper = ["cudaEventSynchronize": "synchronize_event", "cudaEventDestroy": "destroy_event", "cudaEventQuery": "event_status"][o.name]!
+        let helper = ["cudaEventSynchronize": "synchronize_event", "cudaEventDestroy": "destroy_event", "cudaEventQuery": "event_status"][name]!
         pieces = [.text("cu2sycl::\(helper)("), event, .text(")")]
-        yieldsStatus = o.name == "cudaEventQuery"
+        yieldsStatus = name == "cudaEventQuery"
       case "cudaEventElapsedTime":
         guard args.count == 3, let (target, _) = context.assignmentTarget(args[0]),
               let start = context.source(args[1]), let stop = context.source(args[2]) else { continue }
@@ -106,7 +159,7 @@ public struct EventRule: MigrationRule {
       context.use(.defaultQueue, in: r.file)
       context.claim(i, .converted, rule: Self.id)
     }
-    for i in context.pending({ $0.occurrence.kind == .type && $0.occurrence.name == "cudaEvent_t" }) {
+    for i in context.pending({ $0.occurrence.kind == .type && ["cudaEvent_t", "CUevent"].contains($0.occurrence.name) }) {
       let o = context.entries[i].occurrence
       let token = o.offset..<(o.offset + o.length)
       guard let text = context.texts[o.file], text[token] == o.name else { continue }

@@ -14,7 +14,7 @@ public struct IncludeRule: MigrationRule {
   /// Headers whose whole content SYCL provides; others (cuBLAS, cuRAND, ...) stay unsupported.
   static let replaced: Set<String> = ["cuda_runtime.h", "cuda.h", "cuda_runtime_api.h", "device_launch_parameters.h",
                                       "device_functions.h", "vector_types.h", "math_functions.h", "host_defines.h",
-                                      "driver_types.h", "cuda_device_runtime_api.h", "sm_20_atomic_functions.h",
+                                      "driver_types.h", "builtin_types.h", "cuda_device_runtime_api.h", "sm_20_atomic_functions.h",
                                       "cuda_fp16.h", "cuda_fp16.hpp"]
 
   public init() {}

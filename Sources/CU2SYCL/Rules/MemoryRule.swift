@@ -144,7 +144,7 @@ public struct MemoryRule: MigrationRule {
   }
 
   /// `sycl::malloc_X<T>(count, q)` when the size is `count * sizeof(T)`, else a cast of the byte allocation.
-  private func allocation(_ function: String, element pointerType: String, size: Cursor, context: MigrationContext) -> [Piece] {
+  func allocation(_ function: String, element pointerType: String, size: Cursor, context: MigrationContext) -> [Piece] {
     let q = context.queue
     guard let sizePiece = context.source(size) else { return [] }
     let pointer = pointerType.trimmingCharacters(in: .whitespaces)

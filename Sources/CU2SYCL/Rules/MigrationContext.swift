@@ -30,6 +30,10 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case texture = "texture"
   case surface = "surface"
   case textureReference = "texture_reference"
+  case devicePointer = "device_ptr"
+  case contexts = "contexts"
+  case deviceName = "device_name"
+  case errorName = "error_name"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 

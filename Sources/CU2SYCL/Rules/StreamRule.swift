@@ -10,7 +10,8 @@ public struct StreamRule: MigrationRule {
   public static let covers = ["cudaStream_t", "cudaStreamCreate", "cudaStreamCreateWithFlags", "cudaStreamCreateWithPriority",
                               "cudaStreamDestroy", "cudaStreamSynchronize", "cudaStreamQuery", "cudaStreamAddCallback",
                               "cudaLaunchHostFunc", "cudaStreamCallback_t", "cudaHostFn_t", "cudaStreamDefault", "cudaStreamNonBlocking",
-                              "cudaStreamLegacy", "cudaStreamPerThread", "CUDART_CB"]
+                              "cudaStreamLegacy", "cudaStreamPerThread", "CUDART_CB"] + driverAliases.keys.sorted()
+    + ["CUstream", "CUstreamCallback", "CU_STREAM_DEFAULT", "CU_STREAM_NON_BLOCKING"]
   public static let examples = [
     RuleExample(
       cuda: """
@@ -47,6 +48,11 @@ public struct StreamRule: MigrationRule {
       """),
   ]
 
+  /// The driver API's stream calls take the runtime's arguments (cuStreamCreate has the flags).
+  static let driverAliases = ["cuStreamCreate": "cudaStreamCreateWithFlags", "cuStreamCreateWithPriority": "cudaStreamCreateWithPriority",
+                              "cuStreamDestroy": "cudaStreamDestroy", "cuStreamSynchronize": "cudaStreamSynchronize",
+                              "cuStreamQuery": "cudaStreamQuery", "cuStreamAddCallback": "cudaStreamAddCallback"]
+
   /// Flag and handle macros, as they read after migration.
   static let constants = ["cudaStreamDefault": "0u", "cudaStreamNonBlocking": "cu2sycl::stream_non_blocking",
                           "cudaStreamLegacy": "nullptr", "cudaStreamPerThread": "nullptr"]
@@ -56,19 +62,23 @@ public struct StreamRule: MigrationRule {
   public func apply(to context: MigrationContext) {
     for i in context.pending({ $0.occurrence.kind == .function && !$0.inMacroBody }) {
       let o = context.entries[i].occurrence
-      guard Self.covers.contains(o.name), let cursor = context.entries[i].cursor, let call = context.call(named: cursor),
-            context.text(of: cursor) == o.name, let r = context.range(of: call) else { continue }
+      let written = MigrationContext.driverName(o.name)
+      guard Self.covers.contains(written), let cursor = context.entries[i].cursor, let call = context.call(named: cursor),
+            context.writtenName(context.entries[i]) == written, let r = context.range(of: call) else { continue }
       let args = context.writtenArguments(call)
       var pieces: [Piece]
-      switch o.name {
+      switch Self.driverAliases[written] ?? written {
       case "cudaStreamCreate", "cudaStreamCreateWithFlags", "cudaStreamCreateWithPriority":
         guard let first = args.first, let (target, _) = context.assignmentTarget(first) else { continue }
         var create: [Piece] = [.text("cu2sycl::create_stream(")]
         // The flags matter (non-blocking streams skip the default stream's ordering); SYCL 2020 queues
         // have no priority, so a priority is dropped.
-        if args.count >= 2, let flags = context.writtenRange(of: args[1]), let text = context.texts[flags.file],
-           text[flags.range].trimmingCharacters(in: .whitespaces) != "0" {
-          create.append(.source(flags.range))
+        if args.count >= 2, let flags = context.writtenRange(of: args[1]), let text = context.texts[flags.file] {
+          if !["0", "CU_STREAM_DEFAULT"].contains(text[flags.range].trimmingCharacters(in: .whitespaces)) {
+            create.append(.source(flags.range))
+          } else {
+            context.claimAll(in: flags.file, flags.range, .converted, rule: Self.id)
+          }
         }
         pieces = target + [.text(" = ")] + create + [.text(")")]
         for extra in args.dropFirst(2) {
@@ -83,7 +93,7 @@ public struct StreamRule: MigrationRule {
         pieces = context.queue(forStream: args[0], in: r.file, rule: Self.id) + [.text(".wait_and_throw()")]
       case "cudaStreamAddCallback", "cudaLaunchHostFunc":
         guard args.count >= 3, let s = context.source(args[0]), let f = context.source(args[1]), let d = context.source(args[2]) else { continue }
-        let helper = o.name == "cudaLaunchHostFunc" ? "launch_host_func" : "add_callback"
+        let helper = written == "cudaLaunchHostFunc" ? "launch_host_func" : "add_callback"
         pieces = [.text("cu2sycl::\(helper)("), s, .text(", "), f, .text(", "), d, .text(")")]
         if args.count > 3, let fr = context.writtenRange(of: args[3]) { context.claimAll(in: fr.file, fr.range, .converted, rule: Self.id) }
       default:
@@ -99,12 +109,18 @@ public struct StreamRule: MigrationRule {
 
   /// Types and macros, wherever they are written (declarations, casts, macro bodies).
   private func replaceNames(_ context: MigrationContext) {
-    let types = ["cudaStream_t": "cu2sycl::queue_ptr", "cudaStreamCallback_t": "cu2sycl::stream_callback", "cudaHostFn_t": "cu2sycl::host_fn"]
-    for i in context.pending({ [.type, .macro].contains($0.occurrence.kind) }) {
+    let types = ["cudaStream_t": "cu2sycl::queue_ptr", "cudaStreamCallback_t": "cu2sycl::stream_callback", "cudaHostFn_t": "cu2sycl::host_fn",
+                 "CUstream": "cu2sycl::queue_ptr", "CUstreamCallback": "cu2sycl::stream_callback"]
+    // The driver's stream flags are enumerators.
+    let driverFlags = ["CU_STREAM_DEFAULT": "0u", "CU_STREAM_NON_BLOCKING": "cu2sycl::stream_non_blocking"]
+    for i in context.pending({ [.type, .macro].contains($0.occurrence.kind) || ($0.occurrence.kind == .constant && driverFlags[$0.occurrence.name] != nil) }) {
       let o = context.entries[i].occurrence
       let token = o.offset..<(o.offset + o.length)
       guard let text = context.texts[o.file], text[token] == o.name else { continue }
       if o.kind == .type, let sycl = types[o.name] {
+        context.replace(o.file, token, with: sycl, rule: Self.id)
+        context.use(.streams, in: o.file)
+      } else if o.kind == .constant, let sycl = driverFlags[o.name] {
         context.replace(o.file, token, with: sycl, rule: Self.id)
         context.use(.streams, in: o.file)
       } else if o.kind == .macro, let sycl = Self.constants[o.name] {

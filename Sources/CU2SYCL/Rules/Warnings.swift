@@ -86,6 +86,16 @@ public enum Warnings {
   public static let textureSetting = WarningKind(
     id: "W063", title: "texture setting not applied",
     explanation: "The texture descriptor field is kept in cu2sycl::texture_desc, so the code compiles, but the software textures do not apply it (sRGB conversion, anisotropic filtering, mipmap selection, seamless cube maps). Results differ only if the setting mattered for this texture; check it.")
+  public static let runtimeModule = WarningKind(
+    id: "W080", title: "kernel loaded at run time",
+    explanation: "The driver API loads kernels from PTX, cubin or fatbin images at run time (cuModuleLoad, cuModuleLoadData, cuModuleGetFunction, cuLink*). SYCL 2020 cannot: its kernels are compiled into the program. Migrate the kernel's .cu file with cu2sycl (the __global__ function becomes a C++ function taking the nd_item), compile it into this program, and launch it where this code calls cuLaunchKernel; then remove the module, function and link handles and the calls that load them.")
+  public static let runtimeLaunch = WarningKind(
+    id: "W081", title: "launch of a kernel loaded at run time",
+    explanation: "cuLaunchKernel launches a kernel found by name in a loaded module, with its arguments in an array of pointers. Once the kernel is compiled into the program (see W080), launch it directly: cu2sycl::default_queue() (or cu2sycl::queue(stream)).parallel_for(sycl::nd_range<3>(sycl::range<3>(gridZ * blockZ, gridY * blockY, gridX * blockX), sycl::range<3>(blockZ, blockY, blockX)), [=](sycl::nd_item<3> item) { kernel(args..., item); }), passing the values the kernelParams entries point to (a CUdeviceptr is a cu2sycl::device_ptr: cast it to the kernel's pointer type). Or write the launch as kernel<<<grid, block, shared, stream>>>(args...) in the CUDA and migrate again. Dynamic shared memory (sharedMemBytes) becomes a sycl::local_accessor, as cu2sycl makes for extern __shared__.")
+  public static let driverAttribute = WarningKind(
+    id: "W082", title: "device attribute not converted",
+    explanation: "cuDeviceGetAttribute asks for an attribute that cu2sycl::device_prop does not hold (TCC driver, L1 cache support, virtual memory management, IPC handle types, ...), or for one that is not a constant, so the call is left as written. Decide what the program needs from the answer and ask the SYCL device directly (sycl::device::get_info or sycl::device::has with an aspect), or use cu2sycl::device_properties(device) and the field that holds the attribute.")
+
 
   public static let vector3Layout = WarningKind(
     id: "W030", title: "3-component vector has 4 elements' size",
@@ -126,7 +136,7 @@ public enum Warnings {
     explanation: "sycl::atomic_ref works on int, unsigned int, long, unsigned long, long long, unsigned long long, float, double and pointers. An atomic on another type (a 16-bit atomicCAS, say) is left as written: widen the data to 32 bits, or emulate it with a compare-exchange loop on the enclosing 32-bit word.")
 
 
-  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported, textureManual, textureSetting]
+  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported, textureManual, textureSetting, randomSequence, randomUnsupported, runtimeModule, runtimeLaunch, driverAttribute]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }

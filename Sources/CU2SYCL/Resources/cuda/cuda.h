@@ -119,6 +119,12 @@ typedef struct CUlinkState_st *CUlinkState;
 typedef unsigned long long CUtexObject;
 typedef unsigned long long CUsurfObject;
 typedef struct CUuuid_st CUuuid;
+/* cuCtxCreate's parameters (CUDA 12.5, execution affinity and the CIG context). */
+typedef struct CUctxCreateParams_st {
+  void *execAffinityParams;
+  int numExecAffinityParams;
+  void *cigParams;
+} CUctxCreateParams;
 
 /* ---- Enumerations and flags --------------------------------------------------- */
 typedef enum CUdevice_attribute_enum {
@@ -347,6 +353,7 @@ CUresult cuMemsetD8(CUdeviceptr dstDevice, unsigned char uc, size_t N);
 CUresult cuMemsetD16(CUdeviceptr dstDevice, unsigned short us, size_t N);
 CUresult cuMemsetD32(CUdeviceptr dstDevice, unsigned int ui, size_t N);
 CUresult cuMemsetD8Async(CUdeviceptr dstDevice, unsigned char uc, size_t N, CUstream hStream);
+CUresult cuMemsetD16Async(CUdeviceptr dstDevice, unsigned short us, size_t N, CUstream hStream);
 CUresult cuMemsetD32Async(CUdeviceptr dstDevice, unsigned int ui, size_t N, CUstream hStream);
 
 /* Execution. */
@@ -381,5 +388,8 @@ CUresult cuCtxDisablePeerAccess(CUcontext peerContext);
 CUresult cuProfilerStart(void);
 CUresult cuProfilerStop(void);
 } /* extern "C" */
+
+/* CUDA 12.5's form of cuCtxCreate (cuCtxCreate_v4), which the newest code spells cuCtxCreate. */
+CUresult cuCtxCreate(CUcontext *pctx, CUctxCreateParams *ctxCreateParams, unsigned int flags, CUdevice dev);
 
 #endif /* __cuda_cuda_h__ */

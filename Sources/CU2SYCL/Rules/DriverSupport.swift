@@ -1,0 +1,48 @@
+import Clang
+
+/// Pieces the driver-API rules share.
+extension MigrationContext {
+  /// The name source code spells for a driver entry point: the real cuda.h maps many of them to
+  /// versioned symbols with macros (`cuMemAlloc` -> `cuMemAlloc_v2`), so the census may see either.
+  public static func driverName(_ name: String) -> String { CUDANames.unversioned(name) }
+
+  /// The call a census entry names when it is a plain call of a driver function written by its name
+  /// (not in a macro body), with its written arguments.
+  func driverCall(_ entry: CensusEntry) -> (call: Cursor, file: String, range: Range<Int>, args: [Cursor])? {
+    guard !entry.inMacroBody, let cursor = entry.cursor, let call = call(named: cursor), let r = range(of: call),
+          writtenName(entry) == Self.driverName(entry.occurrence.name) else { return nil }
+    return (call, r.file, r.range, writtenArguments(call))
+  }
+
+  /// The text an occurrence covers (the callee as written, also where a real SDK renames it by a macro).
+  func writtenName(_ entry: CensusEntry) -> String {
+    let o = entry.occurrence
+    guard let text = texts[o.file] else { return "" }
+    return text[o.offset..<(o.offset + o.length)]
+  }
+
+  /// Claims the CUDA names inside arguments the conversion drops (flags, options).
+  func claimDropped(_ args: some Sequence<Cursor>, rule: String) {
+    for a in args {
+      if let r = writtenRange(of: a) { claimAll(in: r.file, r.range, .converted, rule: rule) }
+    }
+  }
+
+  /// Removes a call that has no SYCL counterpart: the statement goes, a value the program reads is 0.
+  func removeCall(_ call: Cursor, file: String, range: Range<Int>, rule: String) {
+    if isStatement(call), census.parent[call]?.kind == .compoundStmt, let text = texts[file] {
+      replace(file, text.statementRemoval(range), with: "", rule: rule)
+    } else {
+      replace(file, range, with: "0", rule: rule)
+    }
+  }
+
+  /// Replaces a type name written at an occurrence.
+  func replaceTypeName(_ index: Int, with sycl: String, rule: String) -> Bool {
+    let o = entries[index].occurrence
+    let token = o.offset..<(o.offset + o.length)
+    guard let text = texts[o.file], text[token] == o.name else { return false }
+    replace(o.file, token, with: sycl, rule: rule)
+    return true
+  }
+}
