@@ -7,6 +7,9 @@ public enum RuntimeHeader {
     var helpers = used
     // helper_cuda.h's replacement selects and describes devices.
     if helpers.contains(.helperCuda) { helpers.formUnion([.devices, .defaultQueue]) }
+    // Pointer queries name the device an allocation belongs to; pitched copies and frees use queues.
+    if helpers.contains(.pointerAttributes) { helpers.formUnion([.devices, .defaultQueue]) }
+    if helpers.contains(.pitchedMemory) || helpers.contains(.freeAsync) { helpers.insert(.defaultQueue) }
     var out = """
     // Written by cu2sycl: helpers for code migrated from CUDA. Plain SYCL 2020.
     #pragma once
@@ -206,6 +209,9 @@ public enum RuntimeHeader {
 
       """
     }
+    if helpers.contains(.pointerAttributes) { out += MemoryRuntime.pointerAttributes }
+    if helpers.contains(.pitchedMemory) { out += MemoryRuntime.pitched }
+    if helpers.contains(.freeAsync) { out += MemoryRuntime.streamOrdered }
     if helpers.contains(.events) {
       out += """
 

@@ -25,6 +25,9 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case devices = "devices"
   case helperCuda = "helper_cuda"
   case random = "random"
+  case pitchedMemory = "pitched_memory"
+  case pointerAttributes = "pointer_attributes"
+  case freeAsync = "free_async"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 
