@@ -85,7 +85,15 @@ extension MigrationContext {
   /// Claims the CUDA names inside arguments a conversion consumes or drops (copy kinds, flags, devices).
   public func claimArguments<C: Collection>(_ args: C, rule: String) where C.Element == Cursor {
     for a in args {
-      if let ar = writtenRange(of: a) { claimAll(in: ar.file, ar.range, .converted, rule: rule) }
+      guard let ar = writtenRange(of: a) else { continue }
+      // A macro that ends the argument (`cudaHostAllocMapped | cudaHostAllocPortable`) extends past its
+      // range, which stops where that expansion starts: claim what starts inside.
+      for i in entries.indices where entries[i].occurrence.rule == nil {
+        let o = entries[i].occurrence
+        if o.file == ar.file, o.offset >= ar.range.lowerBound, o.offset <= ar.range.upperBound, o.length > 0 {
+          claim(i, .converted, rule: rule)
+        }
+      }
     }
   }
 }
