@@ -17,8 +17,9 @@ public struct HostMemoryRule: MigrationRule {
   public static let examples = [
     RuleExample(
       cuda: """
-      void zeroCopy(float **h, float **d, float *pageable, size_t n) {
-        cudaHostAlloc(h, n * sizeof(float), cudaHostAllocMapped | cudaHostAllocWriteCombined);
+      void zeroCopy(float **h, float **d, float *pageable, size_t n, bool portable) {
+        unsigned int flags = portable ? cudaHostAllocPortable : cudaHostAllocDefault;
+        cudaHostAlloc(h, n * sizeof(float), flags | cudaHostAllocMapped | cudaHostAllocWriteCombined);
         cudaHostGetDevicePointer((void **)d, (void *)*h, 0);
         cudaHostRegister(pageable, n * sizeof(float), cudaHostRegisterDefault);
         cudaMemAdvise(*h, n * sizeof(float), cudaMemAdviseSetReadMostly, 0);
@@ -27,7 +28,8 @@ public struct HostMemoryRule: MigrationRule {
 
       """,
       sycl: """
-      void zeroCopy(float **h, float **d, float *pageable, size_t n) {
+      void zeroCopy(float **h, float **d, float *pageable, size_t n, bool portable) {
+        unsigned int flags = portable ? 0x01 /* cudaHostAllocPortable */ : 0x00 /* cudaHostAllocDefault */;
         *h = sycl::malloc_host<float>(n, cu2sycl::default_queue());
         *d = *h;
       }
@@ -68,9 +70,11 @@ public struct HostMemoryRule: MigrationRule {
       """),
   ]
 
-  static let flags = ["cudaHostAllocDefault", "cudaHostAllocPortable", "cudaHostAllocMapped", "cudaHostAllocWriteCombined",
-                      "cudaHostRegisterDefault", "cudaHostRegisterPortable", "cudaHostRegisterMapped", "cudaHostRegisterIoMemory",
-                      "cudaHostRegisterReadOnly"]
+  static let flags = flagValues.keys.sorted()
+  /// CUDA's flag values: written where a flag is used outside the calls (`flags = cudaHostAllocMapped;`).
+  static let flagValues = ["cudaHostAllocDefault": "0x00", "cudaHostAllocPortable": "0x01", "cudaHostAllocMapped": "0x02",
+                           "cudaHostAllocWriteCombined": "0x04", "cudaHostRegisterDefault": "0x00", "cudaHostRegisterPortable": "0x01",
+                           "cudaHostRegisterMapped": "0x02", "cudaHostRegisterIoMemory": "0x04", "cudaHostRegisterReadOnly": "0x08"]
   static let memoryTypes = ["cudaMemoryTypeUnregistered": "cu2sycl::memory_type_unregistered", "cudaMemoryTypeHost": "cu2sycl::memory_type_host",
                             "cudaMemoryTypeDevice": "cu2sycl::memory_type_device", "cudaMemoryTypeManaged": "cu2sycl::memory_type_managed"]
   static let attributeFields: Set<String> = ["type", "device", "devicePointer", "hostPointer"]
@@ -158,6 +162,13 @@ public struct HostMemoryRule: MigrationRule {
       guard let text = context.texts[o.file], text[token] == o.name else { continue }
       context.replace(o.file, token, with: Self.memoryTypes[o.name] ?? "cu2sycl::pointer_attributes", rule: Self.id)
       context.use(.pointerAttributes, in: o.file)
+      context.claim(i, .converted, rule: Self.id)
+    }
+    for i in context.pending({ $0.occurrence.kind == .macro && Self.flagValues[$0.occurrence.name] != nil }) {
+      let o = context.entries[i].occurrence
+      let token = o.offset..<(o.offset + o.length)
+      guard let text = context.texts[o.file], text[token] == o.name else { continue }
+      context.replace(o.file, token, with: "\(Self.flagValues[o.name]!) /* \(o.name) */", rule: Self.id)
       context.claim(i, .converted, rule: Self.id)
     }
     for i in context.pending({ $0.occurrence.kind == .member && $0.occurrence.name.hasPrefix("cudaPointerAttributes.") }) {

@@ -5,8 +5,8 @@ import Clang
 /// (128 bytes), 2-D copies are one memcpy when both sides are contiguous, one kernel when both are USM, and
 /// one memcpy per row otherwise; 3-D copies and sets go slice by slice. `cudaExtent`, `cudaPos`,
 /// `cudaPitchedPtr` and `cudaMemcpy3DParms` become structs with CUDA's field names, so field accesses stay
-/// as written; the copy kind is dropped (USM pointers say where they live). Functions that use CUDA arrays
-/// (textures) are left to the texture conversion.
+/// as written; the copy kind is dropped (USM pointers say where they live). 3-D structures and copies in
+/// functions that use CUDA arrays (textures) are left to the texture conversion.
 public struct PitchedMemoryRule: MigrationRule {
   public static let id = "pitched-memory"
   public static let summary = "Maps pitched 2-D/3-D allocations, copies and sets (cudaMallocPitch, cudaMemcpy2D, cudaMalloc3D, cudaMemcpy3D, ...) on linear memory to USM helpers."
@@ -91,9 +91,10 @@ public struct PitchedMemoryRule: MigrationRule {
       guard let c = context.entries[i].cursor, let f = context.enclosingFunction(of: c) else { return false }
       return arrayFunctions.contains(f.usr)
     }
-    for i in context.pending({ $0.occurrence.kind == .function && !$0.inMacroBody }) where !inArrayFunction(i) {
+    for i in context.pending({ $0.occurrence.kind == .function && !$0.inMacroBody }) {
       let o = context.entries[i].occurrence
-      guard Self.covers.contains(o.name), let cursor = context.entries[i].cursor, context.text(of: cursor) == o.name else { continue }
+      // 2-D calls name linear memory only (arrays have their own calls); 3-D structures may hold arrays.
+      guard Self.covers.contains(o.name), o.name.contains("2D") || o.name == "cudaMallocPitch" || !inArrayFunction(i), let cursor = context.entries[i].cursor, context.text(of: cursor) == o.name else { continue }
       if let maker = Self.makers[o.name], let r = context.range(of: cursor) {
         context.replace(r.file, r.range, with: maker, rule: Self.id)
       } else {
