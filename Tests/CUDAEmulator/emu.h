@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <cmath>
+#include <map>
 #include <thread>
 #include <vector>
 #define __global__
@@ -130,14 +131,25 @@ inline cudaError_t emu_err = cudaSuccess;
 inline cudaError_t cudaGetLastError() { cudaError_t e = emu_err; emu_err = cudaSuccess; return e; }
 inline cudaError_t cudaPeekAtLastError() { return emu_err; }
 inline const char *cudaGetErrorString(cudaError_t e) { return e == cudaSuccess ? "no error" : "emu error"; }
-inline cudaError_t cudaMalloc(void **p, size_t n) { *p = malloc(n); return *p ? cudaSuccess : cudaErrorMemoryAllocation; }
+// Allocations remember their kind, for cudaPointerGetAttributes.
+enum cudaMemoryType { cudaMemoryTypeUnregistered = 0, cudaMemoryTypeHost = 1, cudaMemoryTypeDevice = 2, cudaMemoryTypeManaged = 3 };
+struct emu_allocation { size_t size; cudaMemoryType type; };
+inline std::map<const char *, emu_allocation> emu_allocations;
+inline cudaError_t emu_alloc(void **p, size_t n, cudaMemoryType type) {
+  *p = malloc(n ? n : 1);
+  if (!*p) return cudaErrorMemoryAllocation;
+  emu_allocations[static_cast<const char *>(*p)] = {n, type};
+  return cudaSuccess;
+}
+inline cudaError_t emu_free(void *p) { emu_allocations.erase(static_cast<const char *>(p)); free(p); return cudaSuccess; }
+inline cudaError_t cudaMalloc(void **p, size_t n) { return emu_alloc(p, n, cudaMemoryTypeDevice); }
 template <class T> cudaError_t cudaMalloc(T **p, size_t n) { return cudaMalloc((void **)p, n); }
-inline cudaError_t cudaMallocHost(void **p, size_t n) { return cudaMalloc(p, n); }
-template <class T> cudaError_t cudaMallocHost(T **p, size_t n) { return cudaMalloc((void **)p, n); }
-inline cudaError_t cudaMallocManaged(void **p, size_t n, unsigned = 1) { return cudaMalloc(p, n); }
-template <class T> cudaError_t cudaMallocManaged(T **p, size_t n, unsigned = 1) { return cudaMalloc((void **)p, n); }
-inline cudaError_t cudaFree(void *p) { free(p); return cudaSuccess; }
-inline cudaError_t cudaFreeHost(void *p) { free(p); return cudaSuccess; }
+inline cudaError_t cudaMallocHost(void **p, size_t n) { return emu_alloc(p, n, cudaMemoryTypeHost); }
+template <class T> cudaError_t cudaMallocHost(T **p, size_t n) { return cudaMallocHost((void **)p, n); }
+inline cudaError_t cudaMallocManaged(void **p, size_t n, unsigned = 1) { return emu_alloc(p, n, cudaMemoryTypeManaged); }
+template <class T> cudaError_t cudaMallocManaged(T **p, size_t n, unsigned = 1) { return cudaMallocManaged((void **)p, n); }
+inline cudaError_t cudaFree(void *p) { return emu_free(p); }
+inline cudaError_t cudaFreeHost(void *p) { return emu_free(p); }
 inline cudaError_t cudaMemcpy(void *d, const void *s, size_t n, cudaMemcpyKind) { memcpy(d, s, n); return cudaSuccess; }
 template <class T> cudaError_t cudaMemcpyToSymbol(T &symbol, const void *s, size_t n, size_t offset = 0, cudaMemcpyKind = cudaMemcpyHostToDevice) {
   memcpy(reinterpret_cast<char *>(&symbol) + offset, s, n);
@@ -262,6 +274,86 @@ inline CUresult cuEventRecord(CUevent e, CUstream s) { return emu_driver(cudaEve
 inline CUresult cuEventSynchronize(CUevent) { return CUDA_SUCCESS; }
 inline CUresult cuEventElapsedTime(float *ms, CUevent a, CUevent b) { return emu_driver(cudaEventElapsedTime(ms, a, b)); }
 inline CUresult cuEventDestroy(CUevent e) { return emu_driver(cudaEventDestroy(e)); }
+// The rest of the memory API: pitched memory (rows padded to 512 bytes, as CUDA usually does), mapped and
+// registered host memory, memory information, pointer attributes, peer copies, stream-ordered allocation.
+inline cudaError_t cudaMallocPitch(void **p, size_t *pitch, size_t width, size_t height) {
+  *pitch = (width + 511) / 512 * 512;
+  return cudaMalloc(p, *pitch * height);
+}
+template <class T> cudaError_t cudaMallocPitch(T **p, size_t *pitch, size_t width, size_t height) { return cudaMallocPitch((void **)p, pitch, width, height); }
+inline cudaError_t cudaMemcpy2D(void *d, size_t dp, const void *s, size_t sp, size_t w, size_t h, cudaMemcpyKind) {
+  if (w > dp || w > sp) return cudaErrorInvalidValue;
+  for (size_t r = 0; r < h; ++r) memcpy((char *)d + r * dp, (const char *)s + r * sp, w);
+  return cudaSuccess;
+}
+inline cudaError_t cudaMemcpy2DAsync(void *d, size_t dp, const void *s, size_t sp, size_t w, size_t h, cudaMemcpyKind k, cudaStream_t = 0) {
+  return cudaMemcpy2D(d, dp, s, sp, w, h, k);
+}
+inline cudaError_t cudaMemset2D(void *p, size_t pitch, int v, size_t w, size_t h) {
+  for (size_t r = 0; r < h; ++r) memset((char *)p + r * pitch, v, w);
+  return cudaSuccess;
+}
+inline cudaError_t cudaMemset2DAsync(void *p, size_t pitch, int v, size_t w, size_t h, cudaStream_t = 0) { return cudaMemset2D(p, pitch, v, w, h); }
+struct cudaExtent { size_t width, height, depth; };
+struct cudaPos { size_t x, y, z; };
+struct cudaPitchedPtr { void *ptr; size_t pitch, xsize, ysize; };
+struct cudaArray;
+struct cudaMemcpy3DParms { cudaArray *srcArray; cudaPos srcPos; cudaPitchedPtr srcPtr; cudaArray *dstArray; cudaPos dstPos; cudaPitchedPtr dstPtr; cudaExtent extent; cudaMemcpyKind kind; };
+inline cudaExtent make_cudaExtent(size_t w, size_t h, size_t d) { return {w, h, d}; }
+inline cudaPos make_cudaPos(size_t x, size_t y, size_t z) { return {x, y, z}; }
+inline cudaPitchedPtr make_cudaPitchedPtr(void *p, size_t pitch, size_t xsize, size_t ysize) { return {p, pitch, xsize, ysize}; }
+inline cudaError_t cudaMalloc3D(cudaPitchedPtr *p, cudaExtent e) {
+  p->xsize = e.width; p->ysize = e.height;
+  return cudaMallocPitch(&p->ptr, &p->pitch, e.width, e.height * e.depth);
+}
+inline char *emu_at(const cudaPitchedPtr &p, const cudaPos &at, size_t y, size_t z) {
+  return (char *)p.ptr + ((at.z + z) * p.ysize + at.y + y) * p.pitch + at.x;
+}
+inline cudaError_t cudaMemcpy3D(const cudaMemcpy3DParms *c) {
+  if (c->srcArray || c->dstArray) return cudaErrorInvalidValue;
+  for (size_t z = 0; z < c->extent.depth; ++z)
+    for (size_t y = 0; y < c->extent.height; ++y) memcpy(emu_at(c->dstPtr, c->dstPos, y, z), emu_at(c->srcPtr, c->srcPos, y, z), c->extent.width);
+  return cudaSuccess;
+}
+inline cudaError_t cudaMemset3D(cudaPitchedPtr p, int v, cudaExtent e) {
+  for (size_t z = 0; z < e.depth; ++z)
+    for (size_t y = 0; y < e.height; ++y) memset(emu_at(p, cudaPos{0, 0, 0}, y, z), v, e.width);
+  return cudaSuccess;
+}
+#define cudaHostAllocDefault 0x00
+#define cudaHostAllocPortable 0x01
+#define cudaHostAllocMapped 0x02
+#define cudaHostAllocWriteCombined 0x04
+#define cudaHostRegisterDefault 0x00
+#define cudaHostRegisterPortable 0x01
+#define cudaHostRegisterMapped 0x02
+#define cudaDeviceMapHost 0x08
+inline cudaError_t cudaSetDeviceFlags(unsigned) { return cudaSuccess; }
+inline cudaError_t cudaHostAlloc(void **p, size_t n, unsigned) { return cudaMallocHost(p, n); }
+template <class T> cudaError_t cudaHostAlloc(T **p, size_t n, unsigned flags) { return cudaHostAlloc((void **)p, n, flags); }
+inline cudaError_t cudaHostGetDevicePointer(void **d, void *h, unsigned) { *d = h; return cudaSuccess; }
+template <class T> cudaError_t cudaHostGetDevicePointer(T **d, void *h, unsigned flags) { return cudaHostGetDevicePointer((void **)d, h, flags); }
+inline cudaError_t cudaHostRegister(void *, size_t, unsigned) { return cudaSuccess; }
+inline cudaError_t cudaHostUnregister(void *) { return cudaSuccess; }
+inline cudaError_t cudaMemGetInfo(size_t *free, size_t *total) { *free = 3ull << 28; *total = 1ull << 30; return cudaSuccess; }
+struct cudaPointerAttributes { cudaMemoryType type; int device; void *devicePointer; void *hostPointer; };
+inline cudaError_t cudaPointerGetAttributes(cudaPointerAttributes *a, const void *ptr) {
+  const char *p = static_cast<const char *>(ptr);
+  *a = {cudaMemoryTypeUnregistered, -2, nullptr, const_cast<void *>(ptr)};
+  auto it = emu_allocations.upper_bound(p);
+  if (it == emu_allocations.begin() || p >= std::prev(it)->first + std::prev(it)->second.size) return cudaSuccess;
+  a->type = std::prev(it)->second.type;
+  a->device = 0;
+  a->devicePointer = const_cast<void *>(ptr);
+  a->hostPointer = a->type == cudaMemoryTypeDevice ? nullptr : const_cast<void *>(ptr);
+  return cudaSuccess;
+}
+inline cudaError_t cudaDeviceCanAccessPeer(int *can, int, int) { *can = 0; return cudaSuccess; }
+inline cudaError_t cudaMemcpyPeer(void *d, int, const void *s, int, size_t n) { memcpy(d, s, n); return cudaSuccess; }
+inline cudaError_t cudaMemcpyPeerAsync(void *d, int, const void *s, int, size_t n, cudaStream_t = 0) { memcpy(d, s, n); return cudaSuccess; }
+inline cudaError_t cudaMallocAsync(void **p, size_t n, cudaStream_t) { return cudaMalloc(p, n); }
+template <class T> cudaError_t cudaMallocAsync(T **p, size_t n, cudaStream_t s) { return cudaMallocAsync((void **)p, n, s); }
+inline cudaError_t cudaFreeAsync(void *p, cudaStream_t) { return cudaFree(p); }
 inline int atomicAdd(int *p, int v) { return __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST); }
 inline unsigned int atomicAdd(unsigned int *p, unsigned int v) { return __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST); }
 inline float atomicAdd(float *p, float v) { return std::atomic_ref<float>(*p).fetch_add(v); }

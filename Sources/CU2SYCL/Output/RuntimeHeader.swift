@@ -10,6 +10,9 @@ public enum RuntimeHeader {
     if helpers.contains(.occupancy) { helpers.insert(.defaultQueue) }
     // The driver API's contexts and device names are views of the device list.
     if helpers.contains(.contexts) || helpers.contains(.deviceName) { helpers.formUnion([.devices, .defaultQueue]) }
+    // Pointer queries name the device an allocation belongs to; pitched copies and frees use queues.
+    if helpers.contains(.pointerAttributes) { helpers.formUnion([.devices, .defaultQueue]) }
+    if helpers.contains(.pitchedMemory) || helpers.contains(.freeAsync) { helpers.insert(.defaultQueue) }
     var out = """
     // Written by cu2sycl: helpers for code migrated from CUDA. Plain SYCL 2020.
     #pragma once
@@ -334,6 +337,9 @@ public enum RuntimeHeader {
 
       """
     }
+    if helpers.contains(.pointerAttributes) { out += MemoryRuntime.pointerAttributes }
+    if helpers.contains(.pitchedMemory) { out += MemoryRuntime.pitched }
+    if helpers.contains(.freeAsync) { out += MemoryRuntime.streamOrdered }
     if helpers.contains(.events) {
       out += """
 

@@ -46,6 +46,23 @@ public struct DeviceMemoryRule: MigrationRule {
       }
 
       """),
+    RuleExample(
+      cuda: """
+      __constant__ float scale[2];
+      void upload(const float *h, float *back, cudaStream_t s) {
+        cudaMemcpyToSymbolAsync(scale, h, sizeof(float), sizeof(float), cudaMemcpyHostToDevice, s);
+        cudaMemcpyFromSymbolAsync(back, scale, 2 * sizeof(float), 0, cudaMemcpyDeviceToHost, s);
+      }
+
+      """,
+      sycl: """
+      float (&scale)[2] = *cu2sycl::allocate_symbol<float[2]>(/*host_accessible=*/false);
+      void upload(const float *h, float *back, cu2sycl::queue_ptr s) {
+        cu2sycl::queue(s).memcpy(reinterpret_cast<char *>(&scale) + sizeof(float), h, sizeof(float));
+        cu2sycl::queue(s).memcpy(back, &scale, 2 * sizeof(float));
+      }
+
+      """),
   ]
 
   public init() {}
@@ -114,11 +131,13 @@ public struct DeviceMemoryRule: MigrationRule {
           address = [.text("reinterpret_cast<char *>(&")] + symbol + [.text(") + ")] + [offset]
         }
         let (dst, src): ([Piece], [Piece]) = toSymbol ? (address, [other]) : ([other], address)
-        let wait = o.name.hasSuffix("Async") ? "" : ".wait()"
-        pieces = [.text("\(q).memcpy(")] + dst + [.text(", ")] + src + [.text(", "), count, .text(")\(wait)")]
+        // Asynchronous copies go on their stream's queue (the sixth argument); the copy kind has no
+        // meaning for USM.
+        let async = o.name.hasSuffix("Async")
+        let queue = async ? context.queue(forStream: args.count > 5 ? args[5] : nil, in: r.file, rule: Self.id) : [.text(q)]
+        pieces = queue + [.text(".memcpy(")] + dst + [.text(", ")] + src + [.text(", "), count, .text(async ? ")" : ").wait()")]
         context.use(.defaultQueue, in: r.file)
-        // The copy kind and stream arguments have no meaning for USM on the default queue.
-        for extra in args.dropFirst(4) {
+        for extra in args.dropFirst(4).prefix(1) {
           if let er = context.range(of: extra) { context.claimAll(in: er.file, er.range, .converted, rule: Self.id) { $0.kind == .constant } }
         }
       }

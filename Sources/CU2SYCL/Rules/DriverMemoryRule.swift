@@ -91,7 +91,7 @@ public struct DriverMemoryRule: MigrationRule {
         if isDevicePointer(type) { context.use(.devicePointer, in: file) }
         let allocation: [Piece] = isDevicePointer(type)
           ? [.text("static_cast<cu2sycl::device_ptr>(sycl::\(function)("), size, .text(", \(q)))")]
-          : MemoryRule().allocation(function, element: type, size: args[1], context: context)
+          : context.usmAllocation(function, pointerType: type, size: args[1], queue: [.text(q)])
         pieces = target + [.text(" = ")] + allocation
         if !context.isStatement(call) {
           // CUDA_ERROR_OUT_OF_MEMORY is 2, like cudaErrorMemoryAllocation.

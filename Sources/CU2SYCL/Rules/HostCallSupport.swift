@@ -48,4 +48,52 @@ extension MigrationContext {
     edit(r.file, r.range, pieces, rule: rule)
     return true
   }
+
+  /// `sycl::malloc_X<T>(count, q)` when the size is `count * sizeof(T)`, else a cast of the byte allocation
+  /// (none for `void *`).
+  public func usmAllocation(_ function: String, pointerType: String, size: Cursor, queue q: [Piece]) -> [Piece] {
+    guard let sizePiece = source(size) else { return [] }
+    let pointer = pointerType.trimmingCharacters(in: .whitespaces)
+    let element = pointer.hasSuffix("*") ? String(pointer.dropLast()).trimmingCharacters(in: .whitespaces) : pointer
+    if element == "void" || element.isEmpty { return [.text("sycl::\(function)("), sizePiece, .text(", ")] + q + [.text(")")] }
+    // Type spellings come from clang, so CUDA type names in them (vectors, half) are mapped here.
+    if let count = elementCount(inBytes: size, element: element), let p = source(count) {
+      return [.text("sycl::\(function)<\(TypeSpelling.sycl(element))>("), p, .text(", ")] + q + [.text(")")]
+    }
+    return [.text("static_cast<\(TypeSpelling.sycl(pointer))>(sycl::\(function)("), sizePiece, .text(", ")] + q + [.text("))")]
+  }
+
+  /// `((assignment) != nullptr ? 0 : 2)`: the status of an allocation, cudaErrorMemoryAllocation's 2 when it
+  /// returns null.
+  public func allocationStatus(_ assignment: [Piece], field: String = "") -> [Piece] {
+    [.text("((")] + assignment + [.text(")\(field) != nullptr ? 0 : 2)")]
+  }
+
+  /// Removes a call SYCL needs no counterpart of: the whole statement, or `status` where the program
+  /// reads the call's result. The CUDA names in its arguments are part of the conversion.
+  public func removeCall(_ call: Cursor, status: String = "0", rule: String) -> Bool {
+    guard let r = range(of: call) else { return false }
+    claimArguments(writtenArguments(call), rule: rule)
+    if isStatement(call), census.parent[call]?.kind == .compoundStmt, let text = texts[r.file] {
+      replace(r.file, text.statementRemoval(r.range), with: "", rule: rule)
+    } else {
+      replace(r.file, r.range, with: status, rule: rule)
+    }
+    return true
+  }
+
+  /// Claims the CUDA names inside arguments a conversion consumes or drops (copy kinds, flags, devices).
+  public func claimArguments<C: Collection>(_ args: C, rule: String) where C.Element == Cursor {
+    for a in args {
+      guard let ar = writtenRange(of: a) else { continue }
+      // A macro that ends the argument (`cudaHostAllocMapped | cudaHostAllocPortable`) extends past its
+      // range, which stops where that expansion starts: claim what starts inside.
+      for i in entries.indices where entries[i].occurrence.rule == nil {
+        let o = entries[i].occurrence
+        if o.file == ar.file, o.offset >= ar.range.lowerBound, o.offset <= ar.range.upperBound, o.length > 0 {
+          claim(i, .converted, rule: rule)
+        }
+      }
+    }
+  }
 }

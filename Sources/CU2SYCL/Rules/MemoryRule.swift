@@ -90,7 +90,7 @@ public struct MemoryRule: MigrationRule {
       switch o.name {
       case let name where Self.allocators[name] != nil:
         guard args.count >= 2, let (target, element) = context.assignmentTarget(args[0]) else { continue }
-        let alloc = allocation(Self.allocators[name]!, element: element, size: args[1], context: context)
+        let alloc = context.usmAllocation(Self.allocators[name]!, pointerType: element, size: args[1], queue: [.text(q)])
         pieces = target + [.text(" = ")] + alloc
         if used {
           pieces = [.text("(")] + pieces + [.text(") != nullptr ? 0 : 2")]
@@ -141,19 +141,5 @@ public struct MemoryRule: MigrationRule {
       context.use(.defaultQueue, in: context.entries[i].occurrence.file)
       context.claim(i, .converted, rule: Self.id)
     }
-  }
-
-  /// `sycl::malloc_X<T>(count, q)` when the size is `count * sizeof(T)`, else a cast of the byte allocation.
-  func allocation(_ function: String, element pointerType: String, size: Cursor, context: MigrationContext) -> [Piece] {
-    let q = context.queue
-    guard let sizePiece = context.source(size) else { return [] }
-    let pointer = pointerType.trimmingCharacters(in: .whitespaces)
-    let element = pointer.hasSuffix("*") ? String(pointer.dropLast()).trimmingCharacters(in: .whitespaces) : pointer
-    if element == "void" || element.isEmpty { return [.text("sycl::\(function)("), sizePiece, .text(", \(q))")] }
-    // Type spellings come from clang, so CUDA type names in them (vectors, half) are mapped here.
-    if let count = context.elementCount(inBytes: size, element: element), let p = context.source(count) {
-      return [.text("sycl::\(function)<\(TypeSpelling.sycl(element))>("), p, .text(", \(q))")]
-    }
-    return [.text("static_cast<\(TypeSpelling.sycl(pointer))>(sycl::\(function)("), sizePiece, .text(", \(q)))")]
   }
 }

@@ -34,6 +34,9 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case contexts = "contexts"
   case deviceName = "device_name"
   case errorName = "error_name"
+  case pitchedMemory = "pitched_memory"
+  case pointerAttributes = "pointer_attributes"
+  case freeAsync = "free_async"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 

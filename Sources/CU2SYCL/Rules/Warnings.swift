@@ -125,6 +125,16 @@ public enum Warnings {
     explanation: "SYCL's reduce_over_group and scans accept only SYCL function objects (sycl::plus, sycl::multiplies, sycl::minimum, sycl::maximum, sycl::bit_and, sycl::bit_or, sycl::bit_xor, sycl::logical_and, sycl::logical_or), not lambdas or user functors. Express the operation with one of them, or reduce by hand with sycl::shift_group_left / permute_group_by_xor.")
 
 
+  public static let registeredMemory = WarningKind(
+    id: "W070", title: "registered host memory is not device-accessible",
+    explanation: "cudaHostRegister with cudaHostRegisterMapped (or flags cu2sycl cannot read) makes existing host memory readable by kernels. SYCL 2020 cannot register memory it did not allocate, so the call is removed: copies from that memory still work, but a kernel that reads it through the pointer cudaHostGetDevicePointer returned reads host memory the device may not reach (it works on CPU devices and on devices with the usm_system_allocations aspect). Allocate the memory with sycl::malloc_host (cudaHostAlloc) instead, or copy it to device memory before the kernel.")
+  public static let freeMemory = WarningKind(
+    id: "W071", title: "free device memory is a stand-in",
+    explanation: "SYCL 2020 reports a device's total global memory (info::device::global_mem_size) but not how much of it is free, so cudaMemGetInfo's free size is the total. Code that sizes its work by the free memory may allocate more than is available: leave headroom (for example a fraction of the total), or query the implementation (DPC++: ext::intel::info::device::free_memory, an extension).")
+  public static let peerCopy = WarningKind(
+    id: "W072", title: "copy between devices on one queue",
+    explanation: "The peer copy runs on the current device's queue; all devices share one context in cu2sycl's runtime, so the pointers are valid there. SYCL 2020 only promises that a device reaches its own device allocations: when source and destination belong to different devices, check that the implementation copies between them (DPC++ does), or stage the copy through host memory (two copies).")
+
   public static let roundingMode = WarningKind(
     id: "W020", title: "rounding mode has no SYCL equivalent",
     explanation: "The intrinsic rounds toward zero, up or down (_rz, _ru, _rd). SYCL 2020 has no control over the rounding mode of arithmetic or of integer-to-floating conversions, so it is left as written. If the direction does not matter, use the _rn form (which cu2sycl converts to plain C++ arithmetic or a cast); interval arithmetic and similar code must emulate the rounding (for example with sycl::nextafter on the round-to-nearest result).")
@@ -136,7 +146,7 @@ public enum Warnings {
     explanation: "sycl::atomic_ref works on int, unsigned int, long, unsigned long, long long, unsigned long long, float, double and pointers. An atomic on another type (a 16-bit atomicCAS, say) is left as written: widen the data to 32 bits, or emulate it with a compare-exchange loop on the enclosing 32-bit word.")
 
 
-  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported, textureManual, textureSetting, randomSequence, randomUnsupported, runtimeModule, runtimeLaunch, driverAttribute]
+  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported, textureManual, textureSetting, runtimeModule, runtimeLaunch, driverAttribute, registeredMemory, freeMemory, peerCopy]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }

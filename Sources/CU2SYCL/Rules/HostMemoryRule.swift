@@ -1,0 +1,179 @@
+import Clang
+
+/// Page-locked and mapped host memory, memory information, advice and pointer queries. USM host
+/// allocations are what CUDA's portable, mapped host memory is: reachable by every device of the context,
+/// so `cudaHostAlloc` is `sycl::malloc_host` whatever the flags (write-combining is a hint) and the device
+/// pointer of mapped memory is the host pointer. SYCL 2020 cannot register existing host memory: copies
+/// from pageable memory work all the same (only slower), so `cudaHostRegister` is removed, and flagged when
+/// it asks for mapped memory that kernels would then read. `cudaMemAdvise` is removed: SYCL's `mem_advise`
+/// takes device-specific advice values, none of which mean CUDA's. SYCL 2020 reports no free memory, so
+/// `cudaMemGetInfo` reports the device's total as free, flagged.
+public struct HostMemoryRule: MigrationRule {
+  public static let id = "host-memory"
+  public static let summary = "Maps cudaHostAlloc, mapped and registered host memory, cudaMemGetInfo, cudaMemAdvise and cudaPointerGetAttributes to USM."
+  public static let covers = ["cudaHostAlloc", "cudaHostGetDevicePointer", "cudaHostRegister", "cudaHostUnregister", "cudaMemGetInfo",
+                              "cudaMemAdvise", "cudaPointerGetAttributes", "cudaPointerAttributes"]
+    + flags + Array(memoryTypes.keys).sorted()
+  public static let examples = [
+    RuleExample(
+      cuda: """
+      void zeroCopy(float **h, float **d, float *pageable, size_t n, bool portable) {
+        unsigned int flags = portable ? cudaHostAllocPortable : cudaHostAllocDefault;
+        cudaHostAlloc(h, n * sizeof(float), flags | cudaHostAllocMapped | cudaHostAllocWriteCombined);
+        cudaHostGetDevicePointer((void **)d, (void *)*h, 0);
+        cudaHostRegister(pageable, n * sizeof(float), cudaHostRegisterDefault);
+        cudaMemAdvise(*h, n * sizeof(float), cudaMemAdviseSetReadMostly, 0);
+        cudaHostUnregister(pageable);
+      }
+
+      """,
+      sycl: """
+      void zeroCopy(float **h, float **d, float *pageable, size_t n, bool portable) {
+        unsigned int flags = portable ? 0x01 /* cudaHostAllocPortable */ : 0x00 /* cudaHostAllocDefault */;
+        *h = sycl::malloc_host<float>(n, cu2sycl::default_queue());
+        *d = *h;
+      }
+
+      """),
+    RuleExample(
+      cuda: """
+      bool onDevice(const void *p, size_t *freeBytes, size_t *totalBytes) {
+        cudaPointerAttributes attributes;
+        if (cudaPointerGetAttributes(&attributes, p) != cudaSuccess) return false;
+        cudaMemGetInfo(freeBytes, totalBytes);
+        return attributes.type == cudaMemoryTypeDevice || attributes.type == cudaMemoryTypeManaged;
+      }
+
+      """,
+      sycl: """
+      bool onDevice(const void *p, size_t *freeBytes, size_t *totalBytes) {
+        cu2sycl::pointer_attributes attributes;
+        if ((attributes = cu2sycl::get_pointer_attributes(p), 0) != 0) return false;
+        // CU2SYCL-W071: SYCL 2020 reports no free memory: the free size is the device's total memory
+        *freeBytes = *totalBytes = cu2sycl::default_queue().get_device().get_info<sycl::info::device::global_mem_size>();
+        return attributes.type == cu2sycl::memory_type_device || attributes.type == cu2sycl::memory_type_managed;
+      }
+
+      """),
+    RuleExample(
+      cuda: """
+      void share(float *data, size_t bytes) {
+        cudaHostRegister(data, bytes, cudaHostRegisterMapped);
+      }
+
+      """,
+      sycl: """
+      void share(float *data, size_t bytes) {
+        // CU2SYCL-W070: SYCL 2020 cannot make existing host memory device-accessible: allocate it with sycl::malloc_host if kernels read it
+      }
+
+      """),
+  ]
+
+  static let flags = flagValues.keys.sorted()
+  /// CUDA's flag values: written where a flag is used outside the calls (`flags = cudaHostAllocMapped;`).
+  static let flagValues = ["cudaHostAllocDefault": "0x00", "cudaHostAllocPortable": "0x01", "cudaHostAllocMapped": "0x02",
+                           "cudaHostAllocWriteCombined": "0x04", "cudaHostRegisterDefault": "0x00", "cudaHostRegisterPortable": "0x01",
+                           "cudaHostRegisterMapped": "0x02", "cudaHostRegisterIoMemory": "0x04", "cudaHostRegisterReadOnly": "0x08"]
+  static let memoryTypes = ["cudaMemoryTypeUnregistered": "cu2sycl::memory_type_unregistered", "cudaMemoryTypeHost": "cu2sycl::memory_type_host",
+                            "cudaMemoryTypeDevice": "cu2sycl::memory_type_device", "cudaMemoryTypeManaged": "cu2sycl::memory_type_managed"]
+  static let attributeFields: Set<String> = ["type", "device", "devicePointer", "hostPointer"]
+
+  public init() {}
+
+  public func apply(to context: MigrationContext) {
+    let q = context.queue
+    for i in context.pending({ $0.occurrence.kind == .function && !$0.inMacroBody }) {
+      let o = context.entries[i].occurrence
+      guard Self.covers.contains(o.name), let cursor = context.entries[i].cursor, let call = context.call(named: cursor),
+            context.text(of: cursor) == o.name, let r = context.range(of: call) else { continue }
+      let args = context.writtenArguments(call)
+      var pieces: [Piece]
+      var yieldsStatus = false
+      var finding: (WarningKind, String)?
+      switch o.name {
+      case "cudaHostAlloc":
+        guard args.count == 3, let (target, type) = context.assignmentTarget(args[0]) else { continue }
+        pieces = target + [.text(" = ")] + context.usmAllocation("malloc_host", pointerType: type, size: args[1], queue: [.text(q)])
+        context.claimArguments([args[2]], rule: Self.id)
+        if !context.isStatement(call) { pieces = context.allocationStatus(pieces); yieldsStatus = true }
+      case "cudaHostGetDevicePointer":
+        guard args.count == 3, let (target, type) = context.assignmentTarget(args[0]), let host = hostPointer(args[1], as: type, context) else { continue }
+        pieces = target + [.text(" = ")] + host
+        context.claimArguments([args[2]], rule: Self.id)
+      case "cudaHostRegister", "cudaHostUnregister", "cudaMemAdvise":
+        guard context.removeCall(call, rule: Self.id) else { continue }
+        if o.name == "cudaHostRegister", args.count == 3,
+           !Self.leavesHostOnly(context.writtenRange(of: args[2]).flatMap { context.texts[$0.file]?[$0.range] } ?? "") {
+          context.claim(i, .review, rule: Self.id, warning: Warnings.registeredMemory,
+                        message: "SYCL 2020 cannot make existing host memory device-accessible: allocate it with sycl::malloc_host if kernels read it")
+        } else {
+          context.claim(i, .converted, rule: Self.id)
+        }
+        continue
+      case "cudaMemGetInfo":
+        guard args.count == 2, let (free, _) = context.assignmentTarget(args[0]), let (total, _) = context.assignmentTarget(args[1]) else { continue }
+        pieces = free + [.text(" = ")] + total + [.text(" = \(q).get_device().get_info<sycl::info::device::global_mem_size>()")]
+        finding = (Warnings.freeMemory, "SYCL 2020 reports no free memory: the free size is the device's total memory")
+      case "cudaPointerGetAttributes":
+        guard args.count == 2, let (target, _) = context.assignmentTarget(args[0]), let p = context.source(args[1]) else { continue }
+        pieces = target + [.text(" = cu2sycl::get_pointer_attributes("), p, .text(")")]
+        context.use(.pointerAttributes, in: r.file)
+      default:
+        continue
+      }
+      guard context.replaceCall(call, with: pieces, yieldsStatus: yieldsStatus, rule: Self.id) else { continue }
+      context.use(.defaultQueue, in: r.file)
+      if let (kind, message) = finding {
+        context.claim(i, .review, rule: Self.id, warning: kind, message: message)
+      } else {
+        context.claim(i, .converted, rule: Self.id)
+      }
+    }
+    replaceNames(context)
+  }
+
+  /// Registration flags that do not ask for device access (a variable or expression might).
+  static func leavesHostOnly(_ flags: String) -> Bool {
+    let words = flags.split(whereSeparator: { " |()".contains($0) }).map(String.init)
+    return words.allSatisfy { ["0", "0u", "cudaHostRegisterDefault", "cudaHostRegisterPortable", "cudaHostRegisterReadOnly"].contains($0) }
+  }
+
+  /// The host pointer as the device pointer's type: the expression under the casts when it already has
+  /// that type, else a cast.
+  private func hostPointer(_ arg: Cursor, as type: String, _ context: MigrationContext) -> [Piece]? {
+    var inner = Syntax.stripImplicit(arg)
+    while [.cStyleCastExpr, .cxxStaticCastExpr, .cxxReinterpretCastExpr, .parenExpr].contains(inner.kind), let child = inner.children.last {
+      inner = Syntax.stripImplicit(child)
+    }
+    // The right side of an assignment: only a comma expression would need parentheses.
+    if inner.type.canonical.spelling == type || inner.type.spelling == type, let p = context.source(inner) {
+      return context.binaryOperator(inner) == "," ? [.text("("), p, .text(")")] : [p]
+    }
+    guard let p = context.source(arg) else { return nil }
+    return [.text("static_cast<\(TypeSpelling.sycl(type))>("), p, .text(")")]
+  }
+
+  /// The attribute struct, its fields (same names) and the memory types.
+  private func replaceNames(_ context: MigrationContext) {
+    for i in context.pending({ [.type, .constant].contains($0.occurrence.kind) && ($0.occurrence.name == "cudaPointerAttributes" || Self.memoryTypes[$0.occurrence.name] != nil) }) {
+      let o = context.entries[i].occurrence
+      let token = o.offset..<(o.offset + o.length)
+      guard let text = context.texts[o.file], text[token] == o.name else { continue }
+      context.replace(o.file, token, with: Self.memoryTypes[o.name] ?? "cu2sycl::pointer_attributes", rule: Self.id)
+      context.use(.pointerAttributes, in: o.file)
+      context.claim(i, .converted, rule: Self.id)
+    }
+    for i in context.pending({ $0.occurrence.kind == .macro && Self.flagValues[$0.occurrence.name] != nil }) {
+      let o = context.entries[i].occurrence
+      let token = o.offset..<(o.offset + o.length)
+      guard let text = context.texts[o.file], text[token] == o.name else { continue }
+      context.replace(o.file, token, with: "\(Self.flagValues[o.name]!) /* \(o.name) */", rule: Self.id)
+      context.claim(i, .converted, rule: Self.id)
+    }
+    for i in context.pending({ $0.occurrence.kind == .member && $0.occurrence.name.hasPrefix("cudaPointerAttributes.") }) {
+      let field = String(context.entries[i].occurrence.name.dropFirst("cudaPointerAttributes.".count))
+      if Self.attributeFields.contains(field) { context.claim(i, .converted, rule: Self.id) }
+    }
+  }
+}

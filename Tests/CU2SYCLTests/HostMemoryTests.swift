@@ -1,0 +1,63 @@
+import CU2SYCL
+import Foundation
+import XCTest
+
+/// Boundaries of the host memory rules that examples cannot show: what they leave to others or flag.
+final class HostMemoryTests: XCTestCase {
+  private func outcome(_ name: String, in report: MigrationReport) -> [Outcome] {
+    report.occurrences.filter { $0.name == name }.map(\.outcome)
+  }
+
+  /// 3-D copies that involve CUDA arrays belong to the texture conversion: a function that mentions an
+  /// array keeps its cudaExtent/cudaMemcpy3DParms as written, while linear copies elsewhere convert.
+  func testThreeDimensionalCopiesWithArraysAreLeftAlone() throws {
+    let (sycl, report, _) = try TestSupport.migrate("""
+      #include <cuda_runtime.h>
+      void toArray(cudaArray_t array, float *h, int n) {
+        cudaMemcpy3DParms p = {0};
+        p.srcPtr = make_cudaPitchedPtr(h, n * sizeof(float), n, n);
+        p.dstArray = array;
+        p.extent = make_cudaExtent(n, n, n);
+        p.kind = cudaMemcpyHostToDevice;
+        cudaMemcpy3D(&p);
+      }
+      void linear(cudaPitchedPtr d, float *h, int n) {
+        cudaMemcpy3DParms p = {0};
+        p.srcPtr = make_cudaPitchedPtr(h, n * sizeof(float), n, n);
+        p.dstPtr = d;
+        p.extent = make_cudaExtent(n * sizeof(float), n, n);
+        p.kind = cudaMemcpyHostToDevice;
+        cudaMemcpy3D(&p);
+      }
+
+      """)
+    XCTAssertTrue(sycl.contains("  cudaMemcpy3DParms p = {0};\n"), sycl)
+    XCTAssertTrue(sycl.contains("  p.extent = make_cudaExtent(n, n, n);\n"), sycl)
+    XCTAssertTrue(sycl.contains("  cudaMemcpy3D(&p);"), sycl)
+    XCTAssertTrue(sycl.contains("void linear(cu2sycl::pitched_ptr d, float *h, int n) {\n  cu2sycl::memcpy3d_parms p = {0};"), sycl)
+    XCTAssertTrue(sycl.contains("  cu2sycl::memcpy_3d(cu2sycl::default_queue(), p).wait();\n}"), sycl)
+    XCTAssertEqual(outcome("cudaMemcpy3D", in: report), [.unsupported, .converted])
+    XCTAssertFalse(report.occurrences.contains { $0.rule == PitchedMemoryRule.id && $0.line <= 9 },
+                   "\(report.occurrences.filter { $0.rule == PitchedMemoryRule.id && $0.line <= 9 })")
+  }
+
+  /// Registration that may ask for kernel access (mapped, or flags only known at run time) is flagged;
+  /// pool allocations are not stream-ordered allocations cu2sycl converts.
+  func testRegistrationFlagsAndPoolAllocations() throws {
+    let (sycl, report, _) = try TestSupport.migrate("""
+      #include <cuda_runtime.h>
+      void pin(float *a, float *b, size_t bytes, unsigned int flags, cudaMemPool_t pool, cudaStream_t s) {
+        cudaHostRegister(a, bytes, cudaHostRegisterPortable);
+        cudaHostRegister(b, bytes, flags);
+        float *p;
+        cudaMallocAsync((void **)&p, bytes, pool, s);
+      }
+
+      """)
+    XCTAssertEqual(report.occurrences.filter { $0.name == "cudaHostRegister" }.map(\.warning), [nil, Warnings.registeredMemory.id])
+    XCTAssertEqual(outcome("cudaHostRegister", in: report), [.converted, .review])
+    XCTAssertEqual(outcome("cudaMallocAsync", in: report), [.unsupported])
+    XCTAssertTrue(sycl.contains("  // CU2SYCL-W070: "), sycl)
+    XCTAssertFalse(sycl.contains("cudaHostRegister("), sycl)
+  }
+}
