@@ -36,7 +36,8 @@ final class HostMemoryTests: XCTestCase {
     XCTAssertTrue(sycl.contains("  cudaMemcpy3D(&p);"), sycl)
     XCTAssertTrue(sycl.contains("void linear(cu2sycl::pitched_ptr d, float *h, int n) {\n  cu2sycl::memcpy3d_parms p = {0};"), sycl)
     XCTAssertTrue(sycl.contains("  cu2sycl::memcpy_3d(cu2sycl::default_queue(), p).wait();\n}"), sycl)
-    XCTAssertEqual(outcome("cudaMemcpy3D", in: report), [.unsupported, .converted])
+    // The texture rule flags the copy into an array (3-D arrays are not emulated).
+    XCTAssertEqual(outcome("cudaMemcpy3D", in: report), [.manual, .converted])
     XCTAssertFalse(report.occurrences.contains { $0.rule == PitchedMemoryRule.id && $0.line <= 9 },
                    "\(report.occurrences.filter { $0.rule == PitchedMemoryRule.id && $0.line <= 9 })")
   }

@@ -174,14 +174,7 @@ public struct DeviceRule: MigrationRule {
         // Everything submitted completes; SYCL has no device reset (allocations stay until freed).
         pieces = [.text("\(context.queue).wait_and_throw()")]
       case let name where Self.noOps.contains(name):
-        for a in args {
-          if let ar = context.writtenRange(of: a) { context.claimAll(in: ar.file, ar.range, .converted, rule: Self.id) }
-        }
-        if context.isStatement(call), context.census.parent[call]?.kind == .compoundStmt, let text = context.texts[r.file] {
-          context.replace(r.file, text.statementRemoval(r.range), with: "", rule: Self.id)
-        } else {
-          context.replace(r.file, r.range, with: "0", rule: Self.id)
-        }
+        guard context.removeCall(call, rule: Self.id) else { continue }
         context.claim(i, .converted, rule: Self.id)
         continue
       default:

@@ -42,7 +42,7 @@ public struct GraphRule: MigrationRule {
   /// Whether a CUDA name belongs to the graph API (types, functions, enumerators, parameter structs).
   static func isGraphName(_ name: String) -> Bool {
     let base = name.split(separator: ".").first.map(String.init) ?? name
-    return base.hasPrefix("cudaGraph") || base.hasPrefix("cudaStreamCapture") || base.hasPrefix("cudaStreamBeginCapture")
+    return (base.hasPrefix("cudaGraph") && !base.hasPrefix("cudaGraphics")) || base.hasPrefix("cudaStreamCapture") || base.hasPrefix("cudaStreamBeginCapture")
       || base.hasPrefix("cudaStreamEndCapture") || base.hasPrefix("cudaStreamIsCapturing") || base.hasPrefix("cudaStreamGetCaptureInfo")
       || base.hasPrefix("cudaStreamUpdateCaptureDependencies") || base == "cudaThreadExchangeStreamCaptureMode"
       || ["cudaKernelNodeParams", "cudaMemsetParams", "cudaHostNodeParams", "cudaMemcpyNodeParams", "cudaUserObject_t",

@@ -57,6 +57,7 @@ public enum RuleRegistry {
     DeviceRule.self,
     OccupancyRule.self,
     GraphRule.self,
+    InteropRule.self,
     TextureRule.self,
     DriverModuleRule.self,
     DriverContextRule.self,

@@ -9,7 +9,7 @@ public struct StreamRule: MigrationRule {
   public static let summary = "Maps cudaStream_t and the stream API (create, destroy, synchronize, query, callbacks) to in-order SYCL queues."
   public static let covers = ["cudaStream_t", "cudaStreamCreate", "cudaStreamCreateWithFlags", "cudaStreamCreateWithPriority",
                               "cudaStreamDestroy", "cudaStreamSynchronize", "cudaStreamQuery", "cudaStreamAddCallback",
-                              "cudaLaunchHostFunc", "cudaStreamCallback_t", "cudaHostFn_t", "cudaStreamDefault", "cudaStreamNonBlocking",
+                              "cudaLaunchHostFunc", "cudaStreamAttachMemAsync", "cudaStreamCallback_t", "cudaHostFn_t", "cudaStreamDefault", "cudaStreamNonBlocking",
                               "cudaStreamLegacy", "cudaStreamPerThread", "CUDART_CB"] + driverAliases.keys.sorted()
     + ["CUstream", "CUstreamCallback", "CU_STREAM_DEFAULT", "CU_STREAM_NON_BLOCKING"]
   public static let examples = [
@@ -21,6 +21,7 @@ public struct StreamRule: MigrationRule {
         for (int i = 0; i < 2; ++i) cudaStreamCreate(&streams[i]);
         if (cudaStreamCreateWithFlags(&side, cudaStreamNonBlocking) != cudaSuccess) return 1;
         cudaStreamAddCallback(streams[0], done, flag, 0);
+        cudaStreamAttachMemAsync(streams[0], flag, 0, cudaMemAttachHost);
         cudaStreamSynchronize(streams[0]);
         cudaStreamQuery(side);
         for (int i = 0; i < 2; ++i) cudaStreamDestroy(streams[i]);
@@ -96,6 +97,11 @@ public struct StreamRule: MigrationRule {
         let helper = written == "cudaLaunchHostFunc" ? "launch_host_func" : "add_callback"
         pieces = [.text("cu2sycl::\(helper)("), s, .text(", "), f, .text(", "), d, .text(")")]
         if args.count > 3, let fr = context.writtenRange(of: args[3]) { context.claimAll(in: fr.file, fr.range, .converted, rule: Self.id) }
+      case "cudaStreamAttachMemAsync":
+        // Shared USM needs no attaching: the host may touch it whenever the device work using it is done.
+        guard context.removeCall(call, rule: Self.id) else { continue }
+        context.claim(i, .converted, rule: Self.id)
+        continue
       default:
         continue
       }

@@ -61,6 +61,9 @@ public enum Warnings {
   public static let graph = WarningKind(
     id: "W018", title: "CUDA graph",
     explanation: "CUDA graphs (stream capture, cudaGraph* nodes, instantiation and launch) have no SYCL 2020 equivalent. Submit the recorded work to the queue directly each time the graph would be launched (an in-order queue keeps its order), or express it with the sycl_ext_oneapi_graph extension where the SYCL implementation has it.")
+  public static let interop = WarningKind(
+    id: "W019", title: "graphics interop",
+    explanation: "CUDA's interoperability with OpenGL, EGL, Direct3D, VDPAU and Vulkan (graphics resources, external memory and semaphores) has no SYCL 2020 equivalent. Share the data through host memory (read it from the graphics API, copy it to the device, and back), or use the interop of the SYCL backend in use (for example the sycl_ext_oneapi_bindless_images extension for external memory on oneAPI).")
 
   public static let halfRounding = WarningKind(
     id: "W050", title: "half conversion rounds to nearest",
@@ -146,7 +149,7 @@ public enum Warnings {
     explanation: "sycl::atomic_ref works on int, unsigned int, long, unsigned long, long long, unsigned long long, float, double and pointers. An atomic on another type (a 16-bit atomicCAS, say) is left as written: widen the data to 32 bits, or emulate it with a compare-exchange loop on the enclosing 32-bit word.")
 
 
-  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported, textureManual, textureSetting, runtimeModule, runtimeLaunch, driverAttribute, registeredMemory, freeMemory, peerCopy]
+  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, interop, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported, textureManual, textureSetting, runtimeModule, runtimeLaunch, driverAttribute, registeredMemory, freeMemory, peerCopy]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }
