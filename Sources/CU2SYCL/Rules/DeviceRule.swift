@@ -189,23 +189,8 @@ public struct DeviceRule: MigrationRule {
         context.claim(i, .converted, rule: Self.id)
       }
     }
-    for i in context.pending({ $0.occurrence.kind == .type && $0.occurrence.name == "cudaDeviceProp" }) {
-      let o = context.entries[i].occurrence
-      let token = o.offset..<(o.offset + o.length)
-      guard let text = context.texts[o.file], text[token] == o.name else { continue }
-      context.replace(o.file, token, with: "cu2sycl::device_prop", rule: Self.id)
-      context.use(.devices, in: o.file)
-      context.claim(i, .converted, rule: Self.id)
-    }
+    context.rename([.type], rule: Self.id, helpers: [.devices]) { $0 == "cudaDeviceProp" ? "cu2sycl::device_prop" : nil }
     // Field reads keep their text: device_prop has CUDA's field names.
-    for i in context.pending({ $0.occurrence.kind == .member && $0.occurrence.name.hasPrefix("cudaDeviceProp.") }) {
-      let o = context.entries[i].occurrence
-      let field = String(o.name.dropFirst("cudaDeviceProp.".count))
-      if Self.measuredFields.contains(field) {
-        context.claim(i, .converted, rule: Self.id)
-      } else if let why = Self.standInFields[field] {
-        context.claim(i, .review, rule: Self.id, warning: Warnings.deviceProperty, message: "\(field): \(why), check what the code decides with it")
-      }
-    }
+    context.claimFields(of: "cudaDeviceProp", measured: Self.measuredFields, standIns: Self.standInFields, rule: Self.id)
   }
 }

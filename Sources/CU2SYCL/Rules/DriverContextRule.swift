@@ -89,7 +89,7 @@ public struct DriverContextRule: MigrationRule {
     // The parameters of CUDA 12.5's cuCtxCreate are dropped with the call; their declaration stays valid.
     let types = ["CUcontext": "cu2sycl::context_ptr", "CUctxCreateParams": "cu2sycl::context_params"]
     for i in context.pending({ $0.occurrence.kind == .type && types[$0.occurrence.name] != nil }) {
-      guard context.replaceTypeName(i, with: types[context.entries[i].occurrence.name]!, rule: Self.id) else { continue }
+      guard context.replaceWrittenName(i, with: types[context.entries[i].occurrence.name]!, rule: Self.id) else { continue }
       context.use(.contexts, in: context.entries[i].occurrence.file)
       context.use(.devices, in: context.entries[i].occurrence.file)
       context.claim(i, .converted, rule: Self.id)

@@ -124,7 +124,7 @@ public struct DriverDeviceRule: MigrationRule {
       }
     }
     for i in context.pending({ $0.occurrence.kind == .type && ["CUdevice", "CUdevice_v1"].contains($0.occurrence.name) }) {
-      if context.replaceTypeName(i, with: "int", rule: Self.id) { context.claim(i, .converted, rule: Self.id) }
+      if context.replaceWrittenName(i, with: "int", rule: Self.id) { context.claim(i, .converted, rule: Self.id) }
     }
   }
 }

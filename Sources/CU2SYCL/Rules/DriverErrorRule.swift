@@ -43,7 +43,7 @@ public struct DriverErrorRule: MigrationRule {
       let token = o.offset..<(o.offset + o.length)
       switch (o.kind, o.name) {
       case (.type, "CUresult"), (.type, "cudaError_enum"):
-        guard context.replaceTypeName(i, with: "int", rule: Self.id) else { continue }
+        guard context.replaceWrittenName(i, with: "int", rule: Self.id) else { continue }
       case (.constant, let name) where name == "CUDA_SUCCESS" || name.hasPrefix("CUDA_ERROR_"):
         guard let value = entry.cursor?.referenced?.enumConstantValue else { continue }
         context.replace(o.file, token, with: name == "CUDA_SUCCESS" ? "0" : "\(value) /* \(name) */", rule: Self.id)

@@ -133,7 +133,7 @@ public struct DriverMemoryRule: MigrationRule {
       context.claim(i, .converted, rule: Self.id)
     }
     for i in context.pending({ $0.occurrence.kind == .type && ["CUdeviceptr", "CUdeviceptr_v2"].contains($0.occurrence.name) }) {
-      guard context.replaceTypeName(i, with: "cu2sycl::device_ptr", rule: Self.id) else { continue }
+      guard context.replaceWrittenName(i, with: "cu2sycl::device_ptr", rule: Self.id) else { continue }
       context.use(.devicePointer, in: context.entries[i].occurrence.file)
       context.claim(i, .converted, rule: Self.id)
     }

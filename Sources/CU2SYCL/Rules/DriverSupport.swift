@@ -36,13 +36,4 @@ extension MigrationContext {
       replace(file, range, with: "0", rule: rule)
     }
   }
-
-  /// Replaces a type name written at an occurrence.
-  func replaceTypeName(_ index: Int, with sycl: String, rule: String) -> Bool {
-    let o = entries[index].occurrence
-    let token = o.offset..<(o.offset + o.length)
-    guard let text = texts[o.file], text[token] == o.name else { return false }
-    replace(o.file, token, with: sycl, rule: rule)
-    return true
-  }
 }

@@ -130,17 +130,17 @@ public struct EventRule: MigrationRule {
         // Blocking-sync and disable-timing flags are performance hints; every event here can time.
         guard let first = args.first, let (target, _) = context.assignmentTarget(first) else { continue }
         pieces = target + [.text(" = cu2sycl::create_event()")]
-        claimArguments(args.dropFirst(), context)
+        context.claimArguments(args.dropFirst(), rule: Self.id)
       case "cudaEventRecord", "cudaEventRecordWithFlags":
         guard let event = args.first.flatMap(context.source) else { continue }
         pieces = [.text("cu2sycl::record_event("), event, .text(", ")]
           + context.queue(forStream: args.count > 1 ? args[1] : nil, in: r.file, rule: Self.id) + [.text(")")]
-        claimArguments(args.dropFirst(2), context)
+        context.claimArguments(args.dropFirst(2), rule: Self.id)
       case "cudaStreamWaitEvent":
         guard args.count >= 2, let event = context.source(args[1]) else { continue }
         pieces = [.text("cu2sycl::wait_event(")] + context.queue(forStream: args[0], in: r.file, rule: Self.id)
           + [.text(", "), event, .text(")")]
-        claimArguments(args.dropFirst(2), context)
+        context.claimArguments(args.dropFirst(2), rule: Self.id)
       case "cudaEventSynchronize", "cudaEventDestroy", "cudaEventQuery":
         guard args.count == 1, let event = context.source(args[0]) else { continue }
         let helper = ["cudaEventSynchronize": "synchronize_event", "cudaEventDestroy": "destroy_event", "cudaEventQuery": "event_status"][name]!
@@ -159,21 +159,6 @@ public struct EventRule: MigrationRule {
       context.use(.defaultQueue, in: r.file)
       context.claim(i, .converted, rule: Self.id)
     }
-    for i in context.pending({ $0.occurrence.kind == .type && ["cudaEvent_t", "CUevent"].contains($0.occurrence.name) }) {
-      let o = context.entries[i].occurrence
-      let token = o.offset..<(o.offset + o.length)
-      guard let text = context.texts[o.file], text[token] == o.name else { continue }
-      context.replace(o.file, token, with: "cu2sycl::event_ptr", rule: Self.id)
-      context.use(.events, in: o.file)
-      context.use(.streams, in: o.file)
-      context.claim(i, .converted, rule: Self.id)
-    }
-  }
-
-  /// Flag arguments the helpers do not need: their CUDA names are part of the conversion.
-  private func claimArguments(_ args: ArraySlice<Cursor>, _ context: MigrationContext) {
-    for a in args {
-      if let ar = context.writtenRange(of: a) { context.claimAll(in: ar.file, ar.range, .converted, rule: Self.id) }
-    }
+    context.rename([.type], rule: Self.id, helpers: [.events, .streams]) { ["cudaEvent_t", "CUevent"].contains($0) ? "cu2sycl::event_ptr" : nil }
   }
 }

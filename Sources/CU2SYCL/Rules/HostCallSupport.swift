@@ -96,4 +96,39 @@ extension MigrationContext {
       }
     }
   }
+
+  /// Replaces CUDA names written as themselves (a type in a declaration or cast, an enumerator, a macro)
+  /// with their SYCL spelling and claims them converted. `spelling` answers nil for names it leaves;
+  /// `skip` leaves occurrences another rule handles.
+  public func rename(_ kinds: Set<ConstructKind>, rule: String, helpers: [RuntimeHelper] = [], skip: (Int) -> Bool = { _ in false },
+                     _ spelling: (String) -> String?) {
+    for i in pending({ kinds.contains($0.occurrence.kind) && spelling($0.occurrence.name) != nil }) where !skip(i) {
+      let o = entries[i].occurrence
+      guard let sycl = spelling(o.name), replaceWrittenName(i, with: sycl, rule: rule) else { continue }
+      for helper in helpers { use(helper, in: o.file) }
+      claim(i, .converted, rule: rule)
+    }
+  }
+
+  /// Replaces the name written at an occurrence (only when the text there is that name).
+  public func replaceWrittenName(_ index: Int, with sycl: String, rule: String) -> Bool {
+    let o = entries[index].occurrence
+    let token = o.offset..<(o.offset + o.length)
+    guard let text = texts[o.file], token.upperBound <= text.bytes.count, text[token] == o.name else { return false }
+    replace(o.file, token, with: sycl, rule: rule)
+    return true
+  }
+
+  /// Field reads of a CUDA struct that became a helper struct with the same field names: they keep their
+  /// text. Fields the helper fills for real convert; stand-ins are flagged W016 with their reason.
+  public func claimFields(of type: String, measured: Set<String>, standIns: [String: String], rule: String) {
+    for i in pending({ $0.occurrence.kind == .member && $0.occurrence.name.hasPrefix(type + ".") }) {
+      let field = String(entries[i].occurrence.name.dropFirst(type.count + 1))
+      if measured.contains(field) {
+        claim(i, .converted, rule: rule)
+      } else if let why = standIns[field] {
+        claim(i, .review, rule: rule, warning: Warnings.deviceProperty, message: "\(field): \(why), check what the code decides with it")
+      }
+    }
+  }
 }

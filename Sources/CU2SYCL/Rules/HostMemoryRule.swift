@@ -156,24 +156,10 @@ public struct HostMemoryRule: MigrationRule {
 
   /// The attribute struct, its fields (same names) and the memory types.
   private func replaceNames(_ context: MigrationContext) {
-    for i in context.pending({ [.type, .constant].contains($0.occurrence.kind) && ($0.occurrence.name == "cudaPointerAttributes" || Self.memoryTypes[$0.occurrence.name] != nil) }) {
-      let o = context.entries[i].occurrence
-      let token = o.offset..<(o.offset + o.length)
-      guard let text = context.texts[o.file], text[token] == o.name else { continue }
-      context.replace(o.file, token, with: Self.memoryTypes[o.name] ?? "cu2sycl::pointer_attributes", rule: Self.id)
-      context.use(.pointerAttributes, in: o.file)
-      context.claim(i, .converted, rule: Self.id)
+    context.rename([.type, .constant], rule: Self.id, helpers: [.pointerAttributes]) {
+      $0 == "cudaPointerAttributes" ? "cu2sycl::pointer_attributes" : Self.memoryTypes[$0]
     }
-    for i in context.pending({ $0.occurrence.kind == .macro && Self.flagValues[$0.occurrence.name] != nil }) {
-      let o = context.entries[i].occurrence
-      let token = o.offset..<(o.offset + o.length)
-      guard let text = context.texts[o.file], text[token] == o.name else { continue }
-      context.replace(o.file, token, with: "\(Self.flagValues[o.name]!) /* \(o.name) */", rule: Self.id)
-      context.claim(i, .converted, rule: Self.id)
-    }
-    for i in context.pending({ $0.occurrence.kind == .member && $0.occurrence.name.hasPrefix("cudaPointerAttributes.") }) {
-      let field = String(context.entries[i].occurrence.name.dropFirst("cudaPointerAttributes.".count))
-      if Self.attributeFields.contains(field) { context.claim(i, .converted, rule: Self.id) }
-    }
+    context.rename([.macro], rule: Self.id) { name in Self.flagValues[name].map { "\($0) /* \(name) */" } }
+    context.claimFields(of: "cudaPointerAttributes", measured: Self.attributeFields, standIns: [:], rule: Self.id)
   }
 }

@@ -98,21 +98,7 @@ public struct OccupancyRule: MigrationRule {
       context.use(.occupancy, in: r.file)
       context.claim(i, .converted, rule: Self.id)
     }
-    for i in context.pending({ $0.occurrence.kind == .type && $0.occurrence.name == "cudaFuncAttributes" }) {
-      let o = context.entries[i].occurrence
-      let token = o.offset..<(o.offset + o.length)
-      guard let text = context.texts[o.file], text[token] == o.name else { continue }
-      context.replace(o.file, token, with: "cu2sycl::func_attributes", rule: Self.id)
-      context.use(.occupancy, in: o.file)
-      context.claim(i, .converted, rule: Self.id)
-    }
-    for i in context.pending({ $0.occurrence.kind == .member && $0.occurrence.name.hasPrefix("cudaFuncAttributes.") }) {
-      let field = String(context.entries[i].occurrence.name.dropFirst("cudaFuncAttributes.".count))
-      if Self.measuredFields.contains(field) {
-        context.claim(i, .converted, rule: Self.id)
-      } else if let why = Self.standInFields[field] {
-        context.claim(i, .review, rule: Self.id, warning: Warnings.deviceProperty, message: "\(field): \(why), check what the code decides with it")
-      }
-    }
+    context.rename([.type], rule: Self.id, helpers: [.occupancy]) { $0 == "cudaFuncAttributes" ? "cu2sycl::func_attributes" : nil }
+    context.claimFields(of: "cudaFuncAttributes", measured: Self.measuredFields, standIns: Self.standInFields, rule: Self.id)
   }
 }

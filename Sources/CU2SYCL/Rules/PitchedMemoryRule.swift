@@ -103,14 +103,7 @@ public struct PitchedMemoryRule: MigrationRule {
       context.use(.pitchedMemory, in: o.file)
       context.claim(i, .converted, rule: Self.id)
     }
-    for i in context.pending({ $0.occurrence.kind == .type && Self.types[$0.occurrence.name] != nil }) where !inArrayFunction(i) {
-      let o = context.entries[i].occurrence
-      let token = o.offset..<(o.offset + o.length)
-      guard let text = context.texts[o.file], text[token] == o.name else { continue }
-      context.replace(o.file, token, with: Self.types[o.name]!, rule: Self.id)
-      context.use(.pitchedMemory, in: o.file)
-      context.claim(i, .converted, rule: Self.id)
-    }
+    context.rename([.type], rule: Self.id, helpers: [.pitchedMemory], skip: inArrayFunction) { Self.types[$0] }
     convertFields(context, skipping: inArrayFunction)
   }
 
