@@ -1,16 +1,20 @@
 /// CUDA's function qualifiers: SYCL is single-source, so `__global__`, `__device__` and `__host__`
 /// on functions go away (kernels get their `nd_item` from the kernel-signature rule);
-/// `__forceinline__`, `__noinline__` and `__launch_bounds__` get standard spellings. (`__restrict__` is a
+/// `__forceinline__`, `__noinline__` and `__launch_bounds__` get standard spellings, and `__align__(n)`
+/// becomes C++'s `alignas(n)`. (`__restrict__` is a
 /// GNU keyword that every SYCL compiler accepts, so it stays, unless a CUDA header defined it as a macro.)
 public struct ExecutionSpaceRule: MigrationRule {
   public static let id = "execution-space-qualifiers"
-  public static let summary = "Removes __global__/__device__/__host__ from functions and maps __forceinline__, __noinline__ and __launch_bounds__."
-  public static let covers = ["__global__", "__device__", "__host__", "__forceinline__", "__noinline__", "__restrict__", "__launch_bounds__"]
+  public static let summary = "Removes __global__/__device__/__host__ from functions and maps __forceinline__, __noinline__, __launch_bounds__ and __align__."
+  public static let covers = ["__global__", "__device__", "__host__", "__forceinline__", "__noinline__", "__restrict__", "__launch_bounds__",
+                              "__align__"]
   public static let examples = [
     RuleExample(cuda: "__host__ __device__ float twice(float v) { return 2 * v; }\n",
                 sycl: "float twice(float v) { return 2 * v; }\n"),
     RuleExample(cuda: "__device__ __forceinline__ float half_of(const float *__restrict__ p) { return *p / 2; }\n",
                 sycl: "inline float half_of(const float *__restrict__ p) { return *p / 2; }\n"),
+    RuleExample(cuda: "typedef struct __align__(16) { float x, y, z; } Point;\nstruct __align__(8) Pair { int a, b; };\n",
+                sycl: "typedef struct alignas(16) { float x, y, z; } Point;\nstruct alignas(8) Pair { int a, b; };\n"),
   ]
 
   public init() {}
@@ -29,6 +33,9 @@ public struct ExecutionSpaceRule: MigrationRule {
         context.replace(o.file, range, with: "inline", rule: Self.id)
       case "__noinline__" where onFunction:
         context.replace(o.file, range, with: "__attribute__((noinline))", rule: Self.id)
+      case "__align__":
+        guard text[o.offset..<(o.offset + 9)] == "__align__" else { continue }
+        context.replace(o.file, o.offset..<(o.offset + 9), with: "alignas", rule: Self.id)
       case "__global__", "__device__", "__host__", "__launch_bounds__":
         guard onFunction else {
           if o.name == "__device__" {

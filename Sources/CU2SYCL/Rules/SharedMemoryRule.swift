@@ -67,6 +67,12 @@ public struct SharedMemoryRule: MigrationRule {
         context.claimAll(in: r.file, r.range, .converted, rule: Self.id)
       }
     }
+    // `__shared__` outside a function body cu2sycl follows (a file-scope array, a conversion operator such
+    // as cuda-samples' SharedMemory<T>): no kernel owns it, so no local accessor can be made for it.
+    for i in context.pending({ $0.occurrence.name == "__shared__" && $0.occurrence.context == .fileScope }) {
+      context.claim(i, .manual, rule: Self.id, warning: Warnings.sharedOutsideKernel,
+                    message: "__shared__ outside a kernel or device function: declare it inside the kernel that uses it (cu2sycl then makes it a local_accessor), or pass the kernel a local_accessor's pointer")
+    }
   }
 }
 

@@ -64,6 +64,9 @@ public enum Warnings {
   public static let interop = WarningKind(
     id: "W019", title: "graphics interop",
     explanation: "CUDA's interoperability with OpenGL, EGL, Direct3D, VDPAU and Vulkan (graphics resources, external memory and semaphores) has no SYCL 2020 equivalent. Share the data through host memory (read it from the graphics API, copy it to the device, and back), or use the interop of the SYCL backend in use (for example the sycl_ext_oneapi_bindless_images extension for external memory on oneAPI).")
+  public static let sharedOutsideKernel = WarningKind(
+    id: "W095", title: "shared memory outside a kernel",
+    explanation: "A __shared__ variable declared at file scope, or inside a function cu2sycl does not follow (a conversion operator such as cuda-samples' SharedMemory<T>), belongs to no kernel cu2sycl can see, so it cannot become a local_accessor created at the launch. Declare it inside the kernel that uses it (cu2sycl then converts it), or create a sycl::local_accessor at the launch and pass its pointer to the kernel.")
 
   public static let halfRounding = WarningKind(
     id: "W050", title: "half conversion rounds to nearest",
@@ -149,7 +152,7 @@ public enum Warnings {
     explanation: "sycl::atomic_ref works on int, unsigned int, long, unsigned long, long long, unsigned long long, float, double and pointers. An atomic on another type (a 16-bit atomicCAS, say) is left as written: widen the data to 32 bits, or emulate it with a compare-exchange loop on the enclosing 32-bit word.")
 
 
-  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, interop, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported, textureManual, textureSetting, runtimeModule, runtimeLaunch, driverAttribute, registeredMemory, freeMemory, peerCopy]
+  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, interop, sharedOutsideKernel, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported, textureManual, textureSetting, runtimeModule, runtimeLaunch, driverAttribute, registeredMemory, freeMemory, peerCopy]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }
