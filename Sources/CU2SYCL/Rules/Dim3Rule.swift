@@ -36,15 +36,13 @@ public struct Dim3Rule: MigrationRule {
     var converted: [String: Int] = [:]  // variable USR -> N
     for i in context.pending({ $0.occurrence.kind == .type && $0.occurrence.name == "dim3" }) {
       guard let cursor = context.entries[i].cursor, let variable = context.census.parent[cursor], variable.kind == .varDecl,
-            context.enclosingFunction(of: variable) != nil, let typeRange = context.range(of: cursor) else {
-        context.claim(i, .manual, rule: Self.id, warning: Warnings.dim3Use,
-                      message: "dim3 outside a local variable declaration; use sycl::range<N> by hand")
+            context.plan.isRangeLocal(variable), let typeRange = context.range(of: cursor) else {
+        helperType(i, context)
         continue
       }
       let n = context.plan.dim3Dimensions[variable.usr] ?? context.plan.declaredDimensions(of: variable)
       guard rewriteInitializer(of: variable, dimensions: n, context: context) else {
-        context.claim(i, .manual, rule: Self.id, warning: Warnings.dim3Use,
-                      message: "'\(variable.spelling)' has more dimensions than the kernels it configures")
+        helperType(i, context)
         continue
       }
       converted[variable.usr] = n
@@ -61,7 +59,11 @@ public struct Dim3Rule: MigrationRule {
     for i in context.pending({ $0.occurrence.kind == .member && $0.occurrence.name.hasPrefix("dim3.") }) {
       guard let cursor = context.entries[i].cursor, let base = cursor.children.first.map(Syntax.stripImplicit),
             base.kind == .declRefExpr, let v = base.referenced, let n = converted[v.usr],
-            let r = context.range(of: cursor), let b = context.source(base) else { continue }
+            let r = context.range(of: cursor), let b = context.source(base) else {
+        // Any other dim3 is a cu2sycl::dim3, whose members are CUDA's.
+        context.claim(i, .converted, rule: Self.id)
+        continue
+      }
       let component = String(context.entries[i].occurrence.name.dropFirst(5))
       if let d = context.syclIndex(component: component, dimensions: n) {
         context.edit(r.file, r.range, [b, .text("[\(d)]")], rule: Self.id)
@@ -80,6 +82,21 @@ public struct Dim3Rule: MigrationRule {
                       message: "this sets a dimension the kernel does not have; give the range that dimension by hand")
       }
     }
+  }
+
+  /// Every other dim3 (parameters, members, globals, arrays, copies, `dim3(...)` values) becomes the
+  /// runtime's `cu2sycl::dim3`, which keeps CUDA's members and order.
+  private func helperType(_ i: Int, _ context: MigrationContext) {
+    let o = context.entries[i].occurrence
+    let token = o.offset..<(o.offset + o.length)
+    guard let text = context.texts[o.file], text[token] == "dim3" else {
+      context.claim(i, .manual, rule: Self.id, warning: Warnings.dim3Use,
+                    message: "dim3 spelled through a macro cu2sycl cannot rewrite; write cu2sycl::dim3 (cu2sycl/runtime.hpp) here")
+      return
+    }
+    context.replace(o.file, token, with: "cu2sycl::dim3", rule: Self.id)
+    context.use(.dim3, in: o.file)
+    context.claim(i, .converted, rule: Self.id)
   }
 
   /// Reverses and pads the constructor arguments; adds `(1, ...)` to a default-constructed variable.

@@ -197,13 +197,11 @@ public struct KernelLaunchRule: MigrationRule {
 
   private func rangeExpression(_ arg: Cursor, _ n: Int, _ context: MigrationContext, _ notes: inout [(WarningKind, String)]) -> RangeExpression? {
     let written = KernelPlan.writtenConfig(arg)
-    if let v = context.plan.dim3Variable(arg), let source = context.source(written) {
-      if v.kind != .varDecl || context.plan.conflictingDim3.contains(v.usr) {
-        notes.append((Warnings.dim3Use, "'\(v.spelling)' configures kernels of different dimensionality or is not a local variable; check its conversion"))
-      }
+    let isDim3 = { (c: Cursor) in c.type.canonical.spelling.hasSuffix("dim3") }
+    if let v = context.plan.dim3Variable(arg), context.plan.isRangeLocal(v), let source = context.source(written) {
       return RangeExpression(pieces: [source], scalar: nil)
     }
-    if written.kind == .callExpr, written.referenced?.kind == .constructor {
+    if written.kind == .callExpr, written.referenced?.kind == .constructor, !context.plan.dim3Arguments(written).contains(where: isDim3) {
       let args = context.plan.dim3Arguments(written)
       guard args.count <= n else { return nil }
       var pieces: [Piece] = [.text("sycl::range<\(n)>(")]
@@ -214,8 +212,13 @@ public struct KernelLaunchRule: MigrationRule {
       }
       return RangeExpression(pieces: pieces + [.text(")")], scalar: nil)
     }
-    let type = written.type.canonical.spelling
-    guard !type.hasSuffix("dim3"), let source = context.source(written) else { return nil }
+    guard let source = context.source(written) else { return nil }
+    // Any other dim3 value (a parameter, member, copy, array element) is a cu2sycl::dim3: convert it in
+    // SYCL's order. Its components beyond N are 1, since the kernel has the launch's dimensionality.
+    if isDim3(written) {
+      if let file = context.range(of: written)?.file { context.use(.dim3, in: file) }
+      return RangeExpression(pieces: [.text("cu2sycl::range<\(n)>("), source, .text(")")], scalar: nil)
+    }
     let scalar: Scalar = Int(context.text(of: written)).map { .literal($0) } ?? .expression(written)
     let ones = Array(repeating: "1, ", count: n - 1).joined()
     return RangeExpression(pieces: [.text("sycl::range<\(n)>(\(ones)")] + [source] + [.text(")")], scalar: scalar)

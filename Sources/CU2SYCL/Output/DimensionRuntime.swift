@@ -1,0 +1,26 @@
+/// CUDA's `dim3` for the uses that cannot become a local `sycl::range<N>` (parameters, members, globals,
+/// arrays, values shared by launches of different dimensionality), emitted into `cu2sycl/runtime.hpp`.
+enum DimensionRuntime {
+  static let dim3 = """
+
+    // CUDA's dim3: x, y, z default to 1. Trivially copyable, so kernels can capture it. Built from a SYCL
+    // range or id (item.get_local_range(), ...), whose last dimension is CUDA's x.
+    struct dim3 {
+      unsigned int x, y, z;
+      constexpr dim3(unsigned int x = 1, unsigned int y = 1, unsigned int z = 1) : x(x), y(y), z(z) {}
+      template <int N> dim3(const sycl::range<N> &r) : dim3(component(r, N - 1), component(r, N - 2), component(r, N - 3)) {}
+      template <int N> dim3(const sycl::id<N> &i) : dim3(component(i, N - 1), component(i, N - 2), component(i, N - 3)) {}
+
+     private:
+      template <typename T> static unsigned int component(const T &v, int d) { return d >= 0 ? static_cast<unsigned int>(v[d]) : 1u; }
+    };
+    // The sycl::range<N> of a dim3 in SYCL's order (x last). Components beyond N must be 1, as they are in a
+    // launch of an N-dimensional kernel.
+    template <int N> inline sycl::range<N> range(const dim3 &d) {
+      if constexpr (N == 1) return sycl::range<1>(d.x);
+      else if constexpr (N == 2) return sycl::range<2>(d.y, d.x);
+      else return sycl::range<3>(d.z, d.y, d.x);
+    }
+
+    """
+}
