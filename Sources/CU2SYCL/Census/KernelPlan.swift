@@ -198,21 +198,22 @@ public final class KernelPlan {
   }
 
   /// How many CUDA dimensions a configuration argument has: 1 for integers, the constructor's
-  /// written arguments for dim3 values, 3 when unknown.
+  /// written arguments for dim3 values. A dim3 whose value is not known here (a parameter, a member)
+  /// adds none: the kernel keeps its own dimensionality and `cu2sycl::range<N>` checks at run time
+  /// that the dimensions it drops are 1.
   public func configDimensions(_ arg: Cursor) -> Int {
     let written = KernelPlan.writtenConfig(arg)
     if let v = dim3Variable(arg) { return declaredDimensions(of: v) }
     if written.kind == .callExpr, written.referenced?.kind == .constructor {
       return dim3Arguments(written).count
     }
-    if written.type.canonical.spelling.hasSuffix("dim3") { return 3 }
     return 1
   }
 
-  /// Dimensions a `dim3` variable is declared with (`dim3 b(16, 16)` has 2, `dim3 g(n, 1, 1)` has 1);
-  /// 3 when unknown.
+  /// Dimensions a `dim3` variable is declared with (`dim3 b(16, 16)` has 2, `dim3 g(n, 1, 1)` has 1),
+  /// raised by later component assignments; 1 when unknown (see `configDimensions`).
   public func declaredDimensions(of variable: Cursor) -> Int {
-    guard variable.kind == .varDecl, !dim3Uses.escaping.contains(variable.usr), let initial = initializerDimensions(of: variable) else { return 3 }
+    guard variable.kind == .varDecl, !dim3Uses.escaping.contains(variable.usr), let initial = initializerDimensions(of: variable) else { return 1 }
     // `grid.y = n` later gives the variable a y dimension.
     return max(initial, dim3Uses.assignedComponents[variable.usr] ?? 1)
   }

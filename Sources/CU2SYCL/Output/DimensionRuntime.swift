@@ -14,9 +14,13 @@ enum DimensionRuntime {
      private:
       template <typename T> static unsigned int component(const T &v, int d) { return d >= 0 ? static_cast<unsigned int>(v[d]) : 1u; }
     };
-    // The sycl::range<N> of a dim3 in SYCL's order (x last). Components beyond N must be 1, as they are in a
-    // launch of an N-dimensional kernel.
+    static_assert(std::is_trivially_copyable_v<dim3>, "kernels capture dim3 by value");
+    // The sycl::range<N> of a dim3 in SYCL's order (x last), for launching an N-dimensional kernel. The
+    // kernel reads no component beyond N, but CUDA would still run those blocks or threads: a dim3 that
+    // has them is an error here rather than a silently smaller launch.
     template <int N> inline sycl::range<N> range(const dim3 &d) {
+      if ((N < 3 && d.z != 1) || (N < 2 && d.y != 1))
+        throw sycl::exception(sycl::make_error_code(sycl::errc::nd_range), "cu2sycl::range: the dim3 has more dimensions than the kernel");
       if constexpr (N == 1) return sycl::range<1>(d.x);
       else if constexpr (N == 2) return sycl::range<2>(d.y, d.x);
       else return sycl::range<3>(d.z, d.y, d.x);
