@@ -117,6 +117,8 @@ inline double4 make_double4(double x, double y, double z, double w) { return dou
 struct dim3 {
   unsigned int x, y, z;
   constexpr dim3(unsigned int vx = 1, unsigned int vy = 1, unsigned int vz = 1) : x(vx), y(vy), z(vz) {}
+  // As in CUDA's vector_types.h: threadIdx/blockIdx (uint3) pass as dim3.
+  constexpr dim3(uint3 v) : x(v.x), y(v.y), z(v.z) {}
 };
 inline thread_local uint3 threadIdx, blockIdx;
 inline dim3 blockDim, gridDim;

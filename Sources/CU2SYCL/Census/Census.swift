@@ -376,12 +376,16 @@ public final class Census {
     // threadIdx.x and friends: one occurrence for the whole expression.
     if inner.kind == .declRefExpr, CUDANames.builtinVariables.contains(inner.spelling),
        let ref = inner.referenced, let file = ref.location.spelling?.file, environment.declares(file) {
-      let recorded = record(kind: .builtinVariable, name: "\(inner.spelling).\(c.tokens.last?.spelling ?? "")",
+      // A whole `blockDim` converted to dim3 (an implicit `operator dim3`) is the variable alone; its
+      // components beyond the launch's dimensionality are 1, so it raises no dimension.
+      let written = c.tokens.last?.spelling ?? ""
+      let whole = written == inner.spelling
+      let recorded = record(kind: .builtinVariable, name: whole ? inner.spelling : "\(inner.spelling).\(written)",
                             cursor: c, function: function)
       let member = recorded.map { String($0.split(separator: ".").last ?? "") } ?? ""
       if let function {
         function.usesItemDirectly = true
-        let dim = ["x": 1, "y": 2, "z": 3][member] ?? 3
+        let dim = whole ? 1 : ["x": 1, "y": 2, "z": 3][member] ?? 3
         function.dimensionsUsed = max(function.dimensionsUsed, dim)
       }
       return true
@@ -452,7 +456,8 @@ public final class Census {
       return  // dim3(...) is counted as the type it names
     case .varDecl where CUDANames.builtinVariables.contains(name):
       record(kind: .builtinVariable, name: name, cursor: c, function: function)
-      if name == "warpSize" { function?.usesItemDirectly = true }
+      // warpSize, and a whole blockDim passed on as a dim3, come from the work-item.
+      function?.usesItemDirectly = true
     case .enumConstantDecl:
       record(kind: .constant, name: name, cursor: c, function: function)
     case .structDecl, .classDecl, .typedefDecl, .typeAliasDecl, .enumDecl, .classTemplate:

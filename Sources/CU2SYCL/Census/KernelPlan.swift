@@ -20,6 +20,9 @@ public final class KernelPlan {
   public private(set) var dim3Dimensions: [String: Int] = [:]
   /// `dim3` variables whose uses disagree on the dimensionality.
   public private(set) var conflictingDim3 = Set<String>()
+  /// Uses of local `dim3` variables that a `sycl::range` cannot take (assigned as a whole, address taken,
+  /// bound to a non-const reference), and the highest component each gets assigned other than 1.
+  private var dim3Uses = Dim3Uses()
   let census: Census
 
   /// What this unit requires of each function's dimensionality, and which functions must share one:
@@ -30,6 +33,7 @@ public final class KernelPlan {
   /// `dimensions` are whole-program dimensionalities (by USR) that take precedence over this unit's own.
   init(census: Census, dimensions overrides: [String: Int] = [:]) {
     self.census = census
+    dim3Uses = Dim3Uses(census: census)
     let functions = census.functions
     let deviceSide = functions.filter { $0.value.space != .host }
 
@@ -194,32 +198,55 @@ public final class KernelPlan {
   }
 
   /// How many CUDA dimensions a configuration argument has: 1 for integers, the constructor's
-  /// written arguments for dim3 values, 3 when unknown.
+  /// written arguments for dim3 values. A dim3 whose value is not known here (a parameter, a member)
+  /// adds none: the kernel keeps its own dimensionality and `cu2sycl::range<N>` checks at run time
+  /// that the dimensions it drops are 1.
   public func configDimensions(_ arg: Cursor) -> Int {
     let written = KernelPlan.writtenConfig(arg)
     if let v = dim3Variable(arg) { return declaredDimensions(of: v) }
     if written.kind == .callExpr, written.referenced?.kind == .constructor {
       return dim3Arguments(written).count
     }
-    if written.type.canonical.spelling.hasSuffix("dim3") { return 3 }
     return 1
   }
 
-  /// Dimensions a `dim3` variable is declared with (`dim3 b(16, 16)` has 2, `dim3 g(n, 1, 1)` has 1);
-  /// 3 when unknown.
+  /// Dimensions a `dim3` variable is declared with (`dim3 b(16, 16)` has 2, `dim3 g(n, 1, 1)` has 1),
+  /// raised by later component assignments; 1 when unknown (see `configDimensions`).
   public func declaredDimensions(of variable: Cursor) -> Int {
-    guard variable.kind == .varDecl else { return 3 }
+    guard variable.kind == .varDecl, !dim3Uses.escaping.contains(variable.usr), let initial = initializerDimensions(of: variable) else { return 1 }
+    // `grid.y = n` later gives the variable a y dimension.
+    return max(initial, dim3Uses.assignedComponents[variable.usr] ?? 1)
+  }
+
+  /// Dimensions of a `dim3` variable's initializer; nil when it copies another dim3 value.
+  private func initializerDimensions(of variable: Cursor) -> Int? {
     for child in variable.children {
       let c = Syntax.stripImplicit(child)
       if c.kind == .callExpr, c.referenced?.kind == .constructor {
-        if KernelPlan.writtenArgumentCount(c) == 1, let inner = c.arguments.first.map(Syntax.stripImplicit), inner.kind == .callExpr,
-           inner.referenced?.kind == .constructor { return max(dim3Arguments(inner).count, 1) }
+        if KernelPlan.writtenArgumentCount(c) == 1, let inner = c.arguments.first.map(Syntax.stripImplicit) {
+          if inner.kind == .callExpr, inner.referenced?.kind == .constructor { return max(dim3Arguments(inner).count, 1) }
+          if inner.type.canonical.spelling.hasSuffix("dim3") { return nil }
+        }
         return max(dim3Arguments(c).count, 1)
       }
       if c.kind == .typeRef { continue }
     }
     // `dim3 b;` is (1, 1, 1).
-    return variable.children.allSatisfy({ $0.kind == .typeRef }) ? 1 : 3
+    return variable.children.allSatisfy({ $0.kind == .typeRef }) ? 1 : nil
+  }
+
+  /// Whether a `dim3` variable stays readable as a local `sycl::range<N>`: a plain local dim3 (not an array,
+  /// pointer or reference) built from integers, used only through .x/.y/.z and as a value, configuring
+  /// kernels of one dimensionality, and declared only with such variables (`dim3 a(..), b(..)` shares the type).
+  public func isRangeLocal(_ variable: Cursor) -> Bool {
+    func plain(_ v: Cursor) -> Bool {
+      let type = v.type.canonical.spelling
+      return v.kind == .varDecl && (type == "dim3" || type == "const dim3") && census.isLocal(v)
+        && !dim3Uses.escaping.contains(v.usr) && !conflictingDim3.contains(v.usr) && initializerDimensions(of: v) != nil
+    }
+    guard plain(variable) else { return false }
+    let siblings = census.parent[variable].map { $0.children.filter { $0.kind == .varDecl } } ?? []
+    return siblings.allSatisfy(plain)
   }
 
   /// The written arguments of a dim3 constructor without trailing literal 1s: `dim3(n, 1, 1)` is 1-D.

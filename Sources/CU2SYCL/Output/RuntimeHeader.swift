@@ -337,6 +337,7 @@ public enum RuntimeHeader {
 
       """
     }
+    if helpers.contains(.dim3) { out += DimensionRuntime.dim3 }
     if helpers.contains(.pointerAttributes) { out += MemoryRuntime.pointerAttributes }
     if helpers.contains(.pitchedMemory) { out += MemoryRuntime.pitched }
     if helpers.contains(.freeAsync) { out += MemoryRuntime.streamOrdered }

@@ -22,6 +22,8 @@ public struct BuiltinVariableRule: MigrationRule {
       """),
   ]
 
+  static let wholeQueries = ["threadIdx": "get_local_id()", "blockIdx": "get_group().get_group_id()", "blockDim": "get_local_range()",
+                              "gridDim": "get_group_range()"]
   static let queries = ["threadIdx": "get_local_id", "blockIdx": "get_group", "blockDim": "get_local_range", "gridDim": "get_group_range"]
 
   public init() {}
@@ -48,6 +50,14 @@ public struct BuiltinVariableRule: MigrationRule {
         context.replace(o.file, range, with: "\(context.itemName).get_sub_group().get_max_local_range()[0]", rule: Self.id)
         context.claim(i, .review, rule: Self.id, warning: Warnings.subGroupSize,
                       message: "warpSize is now the sub-group size, which need not be 32; check code that assumes 32")
+        continue
+      }
+      // A whole blockDim (or threadIdx, ...) is a dim3 value: the runtime's dim3 built from the item's
+      // range or id, whose last dimension is CUDA's x.
+      if parts.count == 1, let whole = Self.wholeQueries[o.name], !context.entries[i].inMacroBody {
+        context.replace(o.file, range, with: "cu2sycl::dim3(\(context.itemName).\(whole))", rule: Self.id)
+        context.use(.dim3, in: o.file)
+        context.claim(i, .converted, rule: Self.id)
         continue
       }
       guard parts.count == 2, let query = Self.queries[parts[0]],

@@ -2,9 +2,11 @@ import Clang
 
 /// Local `dim3` variables become `sycl::range<N>` with N the dimensionality of the kernels they
 /// configure, arguments reversed (CUDA's x is SYCL's last dimension) and `.x/.y/.z` as subscripts.
+/// Every other dim3 (parameters, members, globals, arrays, copies, locals shared by kernels of different
+/// dimensionality) becomes `cu2sycl::dim3`, CUDA's struct, which launches convert with `cu2sycl::range<N>`.
 public struct Dim3Rule: MigrationRule {
   public static let id = "dim3"
-  public static let summary = "Converts local dim3 variables to sycl::range<N> (reversed, so x is the last index) and their .x/.y/.z to subscripts."
+  public static let summary = "Converts local dim3 launch configurations to sycl::range<N> (reversed, so x is the last index, .x/.y/.z as subscripts) and every other dim3 to cu2sycl::dim3."
   public static let covers = ["dim3", "dim3.x", "dim3.y", "dim3.z"]
   public static let examples = [
     RuleExample(
@@ -28,6 +30,78 @@ public struct Dim3Rule: MigrationRule {
       }
 
       """),
+    // Parameters, members and values whose dimensionality is not known here: cu2sycl::dim3 keeps CUDA's
+    // members; the launch converts it in SYCL's order.
+    RuleExample(
+      cuda: """
+      struct Shape { dim3 grid, block; };
+      __global__ void k(float *m) { m[blockIdx.x * blockDim.x + threadIdx.x] = 0; }
+      void launch(float *m, dim3 grid, dim3 block) { k<<<grid, block>>>(m); }
+      void run(float *m, int n) {
+        Shape s;
+        s.block = dim3(256);
+        s.grid.x = (n + s.block.x - 1) / s.block.x;
+        launch(m, s.grid, s.block);
+      }
+
+      """,
+      sycl: """
+      struct Shape { cu2sycl::dim3 grid, block; };
+      void k(float *m, const sycl::nd_item<1> &item) { m[item.get_global_id(0)] = 0; }
+      void launch(float *m, cu2sycl::dim3 grid, cu2sycl::dim3 block) { cu2sycl::default_queue().parallel_for(sycl::nd_range<1>(cu2sycl::range<1>(grid) * cu2sycl::range<1>(block), cu2sycl::range<1>(block)), [=](sycl::nd_item<1> item) {
+        k(m, item);
+      }); }
+      void run(float *m, int n) {
+        Shape s;
+        s.block = cu2sycl::dim3(256);
+        s.grid.x = (n + s.block.x - 1) / s.block.x;
+        launch(m, s.grid, s.block);
+      }
+
+      """),
+    // A local set component by component stays a range with the dimensions it is given; one that
+    // configures kernels of different dimensionality is a cu2sycl::dim3 converted at each launch.
+    RuleExample(
+      cuda: """
+      __global__ void row(float *m) { m[threadIdx.x] = 0; }
+      __global__ void tile(float *m) { m[threadIdx.y * 32 + threadIdx.x] = 0; }
+      void run(float *m, int h) {
+        dim3 block(32), grid;
+        grid.x = 1;
+        grid.y = h;
+        row<<<1, block>>>(m);
+        tile<<<grid, block>>>(m);
+      }
+
+      """,
+      sycl: """
+      void row(float *m, const sycl::nd_item<1> &item) { m[item.get_local_id(0)] = 0; }
+      void tile(float *m, const sycl::nd_item<2> &item) { m[item.get_local_id(0) * 32 + item.get_local_id(1)] = 0; }
+      void run(float *m, int h) {
+        cu2sycl::dim3 block(32), grid;
+        grid.x = 1;
+        grid.y = h;
+        cu2sycl::default_queue().parallel_for(sycl::nd_range<1>(sycl::range<1>(1) * cu2sycl::range<1>(block), cu2sycl::range<1>(block)), [=](sycl::nd_item<1> item) {
+          row(m, item);
+        });
+        cu2sycl::default_queue().parallel_for(sycl::nd_range<2>(cu2sycl::range<2>(grid) * cu2sycl::range<2>(block), cu2sycl::range<2>(block)), [=](sycl::nd_item<2> item) {
+          tile(m, item);
+        });
+      }
+
+      """),
+    // In device code a whole blockDim (or threadIdx, ...) passed as a dim3 is built from the item.
+    RuleExample(
+      cuda: """
+      __device__ unsigned size(dim3 d) { return d.x * d.y; }
+      __global__ void k(unsigned *out) { out[threadIdx.y * blockDim.x + threadIdx.x] = size(blockDim); }
+
+      """,
+      sycl: """
+      unsigned size(cu2sycl::dim3 d) { return d.x * d.y; }
+      void k(unsigned *out, const sycl::nd_item<2> &item) { out[item.get_local_id(0) * item.get_local_range(1) + item.get_local_id(1)] = size(cu2sycl::dim3(item.get_local_range())); }
+
+      """),
   ]
 
   public init() {}
@@ -36,15 +110,13 @@ public struct Dim3Rule: MigrationRule {
     var converted: [String: Int] = [:]  // variable USR -> N
     for i in context.pending({ $0.occurrence.kind == .type && $0.occurrence.name == "dim3" }) {
       guard let cursor = context.entries[i].cursor, let variable = context.census.parent[cursor], variable.kind == .varDecl,
-            context.enclosingFunction(of: variable) != nil, let typeRange = context.range(of: cursor) else {
-        context.claim(i, .manual, rule: Self.id, warning: Warnings.dim3Use,
-                      message: "dim3 outside a local variable declaration; use sycl::range<N> by hand")
+            context.plan.isRangeLocal(variable), let typeRange = context.range(of: cursor) else {
+        helperType(i, context)
         continue
       }
       let n = context.plan.dim3Dimensions[variable.usr] ?? context.plan.declaredDimensions(of: variable)
       guard rewriteInitializer(of: variable, dimensions: n, context: context) else {
-        context.claim(i, .manual, rule: Self.id, warning: Warnings.dim3Use,
-                      message: "'\(variable.spelling)' has more dimensions than the kernels it configures")
+        helperType(i, context)
         continue
       }
       converted[variable.usr] = n
@@ -61,7 +133,11 @@ public struct Dim3Rule: MigrationRule {
     for i in context.pending({ $0.occurrence.kind == .member && $0.occurrence.name.hasPrefix("dim3.") }) {
       guard let cursor = context.entries[i].cursor, let base = cursor.children.first.map(Syntax.stripImplicit),
             base.kind == .declRefExpr, let v = base.referenced, let n = converted[v.usr],
-            let r = context.range(of: cursor), let b = context.source(base) else { continue }
+            let r = context.range(of: cursor), let b = context.source(base) else {
+        // Any other dim3 is a cu2sycl::dim3, whose members are CUDA's.
+        context.claim(i, .converted, rule: Self.id)
+        continue
+      }
       let component = String(context.entries[i].occurrence.name.dropFirst(5))
       if let d = context.syclIndex(component: component, dimensions: n) {
         context.edit(r.file, r.range, [b, .text("[\(d)]")], rule: Self.id)
@@ -80,6 +156,21 @@ public struct Dim3Rule: MigrationRule {
                       message: "this sets a dimension the kernel does not have; give the range that dimension by hand")
       }
     }
+  }
+
+  /// Every other dim3 (parameters, members, globals, arrays, copies, `dim3(...)` values) becomes the
+  /// runtime's `cu2sycl::dim3`, which keeps CUDA's members and order.
+  private func helperType(_ i: Int, _ context: MigrationContext) {
+    let o = context.entries[i].occurrence
+    let token = o.offset..<(o.offset + o.length)
+    guard let text = context.texts[o.file], text[token] == "dim3" else {
+      context.claim(i, .manual, rule: Self.id, warning: Warnings.dim3Use,
+                    message: "dim3 spelled through a macro cu2sycl cannot rewrite; write cu2sycl::dim3 (cu2sycl/runtime.hpp) here")
+      return
+    }
+    context.replace(o.file, token, with: "cu2sycl::dim3", rule: Self.id)
+    context.use(.dim3, in: o.file)
+    context.claim(i, .converted, rule: Self.id)
   }
 
   /// Reverses and pads the constructor arguments; adds `(1, ...)` to a default-constructed variable.

@@ -197,14 +197,15 @@ public struct KernelLaunchRule: MigrationRule {
 
   private func rangeExpression(_ arg: Cursor, _ n: Int, _ context: MigrationContext, _ notes: inout [(WarningKind, String)]) -> RangeExpression? {
     let written = KernelPlan.writtenConfig(arg)
-    if let v = context.plan.dim3Variable(arg), let source = context.source(written) {
-      if v.kind != .varDecl || context.plan.conflictingDim3.contains(v.usr) {
-        notes.append((Warnings.dim3Use, "'\(v.spelling)' configures kernels of different dimensionality or is not a local variable; check its conversion"))
-      }
+    let isDim3 = { (c: Cursor) in c.type.canonical.spelling.hasSuffix("dim3") }
+    if let v = context.plan.dim3Variable(arg), context.plan.isRangeLocal(v), let source = context.source(written) {
       return RangeExpression(pieces: [source], scalar: nil)
     }
-    if written.kind == .callExpr, written.referenced?.kind == .constructor {
-      let args = context.plan.dim3Arguments(written)
+    // `dim3(n)` with one argument is a functional cast around the constructor call.
+    let constructor = written.kind == .callExpr ? written
+      : written.children.first { $0.kind == .callExpr && $0.referenced?.kind == .constructor && isDim3($0) } ?? written
+    if constructor.kind == .callExpr, constructor.referenced?.kind == .constructor, !context.plan.dim3Arguments(constructor).contains(where: isDim3) {
+      let args = context.plan.dim3Arguments(constructor)
       guard args.count <= n else { return nil }
       var pieces: [Piece] = [.text("sycl::range<\(n)>(")]
       let padded = Array(repeating: nil as Cursor?, count: n - args.count) + args.reversed().map { Optional($0) }
@@ -214,8 +215,22 @@ public struct KernelLaunchRule: MigrationRule {
       }
       return RangeExpression(pieces: pieces + [.text(")")], scalar: nil)
     }
-    let type = written.type.canonical.spelling
-    guard !type.hasSuffix("dim3"), let source = context.source(written) else { return nil }
+    guard let source = context.source(written) else { return nil }
+    // Any other dim3 value (a parameter, member, copy, array element) is a cu2sycl::dim3: convert it in
+    // SYCL's order. Its components beyond N are 1, since the kernel has the launch's dimensionality.
+    if isDim3(written) {
+      guard let wr = context.range(of: written) else { return nil }
+      context.use(.dim3, in: wr.file)
+      // dim3 written inside the expression (`shape(dim3(n))`) is the runtime's too.
+      for i in context.pending({ $0.occurrence.kind == .type && $0.occurrence.name == "dim3" && $0.occurrence.file == wr.file
+                                 && wr.range.contains($0.occurrence.offset) }) {
+        let o = context.entries[i].occurrence
+        guard context.texts[o.file]?[o.offset..<(o.offset + o.length)] == "dim3" else { continue }
+        context.replace(o.file, o.offset..<(o.offset + o.length), with: "cu2sycl::dim3", rule: Self.id)
+        context.claim(i, .converted, rule: Self.id)
+      }
+      return RangeExpression(pieces: [.text("cu2sycl::range<\(n)>("), source, .text(")")], scalar: nil)
+    }
     let scalar: Scalar = Int(context.text(of: written)).map { .literal($0) } ?? .expression(written)
     let ones = Array(repeating: "1, ", count: n - 1).joined()
     return RangeExpression(pieces: [.text("sycl::range<\(n)>(\(ones)")] + [source] + [.text(")")], scalar: scalar)

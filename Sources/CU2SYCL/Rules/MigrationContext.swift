@@ -37,6 +37,7 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case pitchedMemory = "pitched_memory"
   case pointerAttributes = "pointer_attributes"
   case freeAsync = "free_async"
+  case dim3 = "dim3"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 

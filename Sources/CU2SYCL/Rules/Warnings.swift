@@ -21,7 +21,7 @@ public enum Warnings {
     explanation: "The launch's stream argument is produced by a macro that cu2sycl cannot rewrite, so the kernel runs on the default in-order queue. Results are the same (the default queue waits for the streams' earlier work), but work that overlapped on different streams no longer does: submit it to cu2sycl::queue(stream) by hand.")
   public static let dim3Use = WarningKind(
     id: "W005", title: "dim3 used in a way cu2sycl cannot convert",
-    explanation: "A dim3 value is used other than as a launch configuration or through .x/.y/.z, or it configures kernels of different dimensionality. Convert it to the right sycl::range<N> by hand (SYCL's last dimension is CUDA's x).")
+    explanation: "dim3 converts everywhere (a local launch configuration to sycl::range<N>, every other use to cu2sycl::dim3, which launches turn into cu2sycl::range<N>); this one is spelled through a macro cu2sycl cannot rewrite, or sets a dimension its range lacks. Write cu2sycl::dim3 there, or give the sycl::range<N> that dimension by hand (SYCL's last dimension is CUDA's x).")
   public static let conflict = WarningKind(
     id: "W006", title: "overlapping rewrites",
     explanation: "Two rewrites touched the same code, so one was not applied. This is a cu2sycl bug; please report it with the input. The code shown is only partly converted.")
