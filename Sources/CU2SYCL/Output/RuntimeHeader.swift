@@ -185,6 +185,8 @@ public enum RuntimeHeader {
         int concurrentKernels = 1, asyncEngineCount = 1, deviceOverlap = 1, computeMode = 0, kernelExecTimeoutEnabled = 0;
         int cooperativeLaunch = 0, cooperativeMultiDeviceLaunch = 0, pciBusID = 0, pciDeviceID = 0, pciDomainID = 0;
         int isMultiGpuBoard = 0, streamPrioritiesSupported = 0;
+        // Texture limits: the software textures (see texture_object) are bounded by memory only.
+        int maxTexture1D = 65536, maxTexture2D[2] = {65536, 65536}, maxTexture3D[3] = {4096, 4096, 4096};
       };
       inline device_prop device_properties(int index) {
         device_prop p;

@@ -11,7 +11,7 @@ public struct DeviceRule: MigrationRule {
   public static let summary = "Maps device queries and selection (cudaGetDeviceProperties, cudaDeviceGetAttribute, cudaSetDevice, ...) to sycl::device information; configuration hints become no-ops."
   public static let covers = ["cudaDeviceProp", "cudaGetDeviceProperties", "cudaGetDeviceCount", "cudaGetDevice", "cudaSetDevice",
                               "cudaDeviceGetAttribute", "cudaDeviceReset", "cudaThreadExit"]
-    + noOps + ["cudaDeviceAttr", "cudaFuncCache", "cudaSharedMemConfig", "cudaLimit"]
+    + noOps + ["cudaDeviceAttr", "cudaFuncCache", "cudaSharedMemConfig", "cudaLimit", "cudaComputeModeDefault", "cudaComputeModeProhibited"]
   public static let examples = [
     RuleExample(
       cuda: """
@@ -107,8 +107,14 @@ public struct DeviceRule: MigrationRule {
     "isMultiGpuBoard": "SYCL does not report boards; this is 0",
     "streamPrioritiesSupported": "SYCL 2020 queues have no priorities; this is 0",
     "textureAlignment": "a stand-in (512 bytes)",
+    "maxTexture1D": "cu2sycl's software textures have no size limit but memory; this is a stand-in (65536)",
+    "maxTexture2D": "cu2sycl's software textures have no size limit but memory; these are stand-ins (65536 × 65536)",
+    "maxTexture3D": "cu2sycl's software textures have no size limit but memory; these are stand-ins (4096³)",
     "texturePitchAlignment": "a stand-in (32 bytes)",
   ]
+
+  static let computeModes = ["cudaComputeModeDefault": 0, "cudaComputeModeExclusive": 1, "cudaComputeModeProhibited": 2,
+                              "cudaComputeModeExclusiveProcess": 3]
 
   /// cudaDeviceGetAttribute's attributes as the device_prop field (with an index for array fields).
   static let attributes: [String: String] = [
@@ -190,6 +196,8 @@ public struct DeviceRule: MigrationRule {
       }
     }
     context.rename([.type], rule: Self.id, helpers: [.devices]) { $0 == "cudaDeviceProp" ? "cu2sycl::device_prop" : nil }
+    // Compute modes compared with prop.computeMode (a stand-in: always the default mode).
+    context.rename([.constant], rule: Self.id) { name in Self.computeModes[name].map { "\($0) /* \(name) */" } }
     // Field reads keep their text: device_prop has CUDA's field names.
     context.claimFields(of: "cudaDeviceProp", measured: Self.measuredFields, standIns: Self.standInFields, rule: Self.id)
   }

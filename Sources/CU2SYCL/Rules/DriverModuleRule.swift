@@ -49,6 +49,7 @@ public struct DriverModuleRule: MigrationRule {
   static let launches = ["cuLaunchKernel", "cuLaunchCooperativeKernel", "cuOccupancyMaxActiveBlocksPerMultiprocessor"]
 
   static let loadingMessage = "SYCL cannot load a kernel image (PTX, cubin, fatbin) at run time: compile the kernel's .cu into this program (cu2sycl migrates it) and call it directly"
+  static let nvrtcMessage = "NVRTC compiles CUDA source to PTX at run time, which SYCL 2020 cannot load: compile the kernel's source into this program (cu2sycl migrates it) and call it directly"
   static let launchMessage = "launch the migrated kernel with parallel_for on the stream's queue instead, passing the values kernelParams points to"
 
   public init() {}
@@ -57,6 +58,8 @@ public struct DriverModuleRule: MigrationRule {
     let types: Set<String> = ["CUmodule", "CUfunction", "CUlinkState", "CUjit_option", "CUjitInputType", "CUfunction_attribute"]
     for i in context.pending({ e in
       let o = e.occurrence
+      // NVRTC (run-time compilation of CUDA source to PTX, for cuModuleLoadData) is the same gap.
+      if o.name.hasPrefix("nvrtc") { return true }
       switch o.kind {
       case .function: return Self.covers.contains(MigrationContext.driverName(o.name))
       case .type: return types.contains(o.name)
@@ -65,7 +68,9 @@ public struct DriverModuleRule: MigrationRule {
       }
     }) {
       let o = context.entries[i].occurrence
-      if o.kind == .function, Self.launches.contains(MigrationContext.driverName(o.name)) {
+      if o.name.hasPrefix("nvrtc") {
+        context.claim(i, .manual, rule: Self.id, warning: Warnings.runtimeModule, message: Self.nvrtcMessage)
+      } else if o.kind == .function, Self.launches.contains(MigrationContext.driverName(o.name)) {
         // The configuration and arguments inside the launch are part of the finding, not separate gaps.
         if let (_, file, range, _) = context.driverCall(context.entries[i]) {
           context.claim(i, .manual, rule: Self.id, warning: Warnings.runtimeLaunch, message: Self.launchMessage)
