@@ -95,7 +95,7 @@ public struct DriverMemoryRule: MigrationRule {
         pieces = target + [.text(" = ")] + allocation
         if !context.isStatement(call) {
           // CUDA_ERROR_OUT_OF_MEMORY is 2, like cudaErrorMemoryAllocation.
-          pieces = [.text("((")] + pieces + [.text(") != nullptr ? 0 : 2)")]
+          pieces = context.allocationStatus(pieces)
           yieldsStatus = true
         }
       case "cuMemFree", "cuMemFreeHost":

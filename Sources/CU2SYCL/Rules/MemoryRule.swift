@@ -93,8 +93,7 @@ public struct MemoryRule: MigrationRule {
         let alloc = context.usmAllocation(Self.allocators[name]!, pointerType: element, size: args[1], queue: [.text(q)])
         pieces = target + [.text(" = ")] + alloc
         if used {
-          pieces = [.text("(")] + pieces + [.text(") != nullptr ? 0 : 2")]
-          pieces = [.text("(")] + pieces + [.text(")")]
+          pieces = context.allocationStatus(pieces)
           yieldsStatus = true
         }
       case "cudaFree", "cudaFreeHost":
