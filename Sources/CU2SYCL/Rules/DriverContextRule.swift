@@ -49,7 +49,7 @@ public struct DriverContextRule: MigrationRule {
 
   public func apply(to context: MigrationContext) {
     for i in context.pending({ $0.occurrence.kind == .function && Self.covers.contains(MigrationContext.driverName($0.occurrence.name)) }) {
-      guard let (call, file, range, args) = context.driverCall(context.entries[i]) else { continue }
+      guard let (call, file, range, args) = context.apiCall(context.entries[i]) else { continue }
       var pieces: [Piece]
       switch MigrationContext.driverName(context.entries[i].occurrence.name) {
       case "cuInit", "cuDevicePrimaryCtxRelease":

@@ -73,7 +73,7 @@ public struct DriverDeviceRule: MigrationRule {
 
   public func apply(to context: MigrationContext) {
     for i in context.pending({ $0.occurrence.kind == .function && Self.covers.contains(MigrationContext.driverName($0.occurrence.name)) }) {
-      guard let (call, file, _, args) = context.driverCall(context.entries[i]) else { continue }
+      guard let (call, file, _, args) = context.apiCall(context.entries[i]) else { continue }
       var pieces: [Piece]
       var finding: (kind: WarningKind, outcome: Outcome, message: String)?
       switch MigrationContext.driverName(context.entries[i].occurrence.name) {

@@ -62,7 +62,7 @@ public struct DriverErrorRule: MigrationRule {
     let o = entry.occurrence
     let helper: (name: String, use: RuntimeHelper) = o.name == "cuGetErrorString" ? ("error_string", .errorString) : ("error_name", .errorName)
     if entry.inMacroBody { return convertInMacroBody(entry, helper: helper.name, use: helper.use, context) }
-    guard let (call, file, _, args) = context.driverCall(entry), args.count == 2, let status = context.source(args[0]),
+    guard let (call, file, _, args) = context.apiCall(entry), args.count == 2, let status = context.source(args[0]),
           let (target, _) = context.assignmentTarget(args[1]) else { return false }
     guard context.replaceCall(call, with: target + [.text(" = cu2sycl::\(helper.name)("), status, .text(")")], rule: DriverErrorRule.id) else { return false }
     context.use(helper.use, in: file)

@@ -78,7 +78,7 @@ public struct DriverMemoryRule: MigrationRule {
 
   public func apply(to context: MigrationContext) {
     for i in context.pending({ $0.occurrence.kind == .function && Self.covers.contains(MigrationContext.driverName($0.occurrence.name)) }) {
-      guard let (call, file, _, args) = context.driverCall(context.entries[i]) else { continue }
+      guard let (call, file, _, args) = context.apiCall(context.entries[i]) else { continue }
       let name = MigrationContext.driverName(context.entries[i].occurrence.name)
       let q = context.queue
       var pieces: [Piece]

@@ -72,7 +72,7 @@ public struct DriverModuleRule: MigrationRule {
         context.claim(i, .manual, rule: Self.id, warning: Warnings.runtimeModule, message: Self.nvrtcMessage)
       } else if o.kind == .function, Self.launches.contains(MigrationContext.driverName(o.name)) {
         // The configuration and arguments inside the launch are part of the finding, not separate gaps.
-        if let (_, file, range, _) = context.driverCall(context.entries[i]) {
+        if let (_, file, range, _) = context.apiCall(context.entries[i]) {
           context.claim(i, .manual, rule: Self.id, warning: Warnings.runtimeLaunch, message: Self.launchMessage)
           context.claimAll(in: file, range, .manual, rule: Self.id)
         } else {

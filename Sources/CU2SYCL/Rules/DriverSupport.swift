@@ -6,14 +6,6 @@ extension MigrationContext {
   /// versioned symbols with macros (`cuMemAlloc` -> `cuMemAlloc_v2`), so the census may see either.
   public static func driverName(_ name: String) -> String { CUDANames.unversioned(name) }
 
-  /// The call a census entry names when it is a plain call of a driver function written by its name
-  /// (not in a macro body), with its written arguments.
-  func driverCall(_ entry: CensusEntry) -> (call: Cursor, file: String, range: Range<Int>, args: [Cursor])? {
-    guard !entry.inMacroBody, let cursor = entry.cursor, let call = call(named: cursor), let r = range(of: call),
-          writtenName(entry) == Self.driverName(entry.occurrence.name) else { return nil }
-    return (call, r.file, r.range, writtenArguments(call))
-  }
-
   /// The text an occurrence covers (the callee as written, also where a real SDK renames it by a macro).
   func writtenName(_ entry: CensusEntry) -> String {
     let o = entry.occurrence

@@ -116,12 +116,11 @@ public struct EventRule: MigrationRule {
   public init() {}
 
   public func apply(to context: MigrationContext) {
-    for i in context.pending({ $0.occurrence.kind == .function && !$0.inMacroBody }) {
+    for i in context.pending({ $0.occurrence.kind == .function && Self.covers.contains(MigrationContext.driverName($0.occurrence.name)) }) {
       let o = context.entries[i].occurrence
       let written = MigrationContext.driverName(o.name)
-      guard Self.covers.contains(written), let cursor = context.entries[i].cursor, let call = context.call(named: cursor),
-            context.writtenName(context.entries[i]) == written, let r = context.range(of: call) else { continue }
-      let args = context.writtenArguments(call)
+      guard let (call, file, range, args) = context.apiCall(context.entries[i]) else { continue }
+      let r = (file: file, range: range)
       let name = Self.driverAliases[written] ?? written
       var pieces: [Piece]
       var yieldsStatus = false

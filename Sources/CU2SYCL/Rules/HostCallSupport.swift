@@ -3,6 +3,15 @@ import Clang
 /// Pieces the host-API rules share: where a call's output goes, which queue a stream names, and how a
 /// rewritten call keeps yielding a status when the program reads one.
 extension MigrationContext {
+  /// The call a census entry names when it is a plain call of a CUDA API function written by its name
+  /// (not in a macro body; a real SDK's `_v2` renaming counts as the written name), with its written
+  /// arguments.
+  public func apiCall(_ entry: CensusEntry) -> (call: Cursor, file: String, range: Range<Int>, args: [Cursor])? {
+    guard !entry.inMacroBody, let cursor = entry.cursor, let call = call(named: cursor), let r = range(of: call),
+          writtenName(entry) == Self.driverName(entry.occurrence.name) else { return nil }
+    return (call, r.file, r.range, writtenArguments(call))
+  }
+
   /// The lvalue an output parameter writes, and its type, from `&x`, `(void **)&x` or a pointer `px`
   /// (then `*px`).
   public func assignmentTarget(_ arg: Cursor) -> (pieces: [Piece], type: String)? {

@@ -64,11 +64,10 @@ public struct OccupancyRule: MigrationRule {
   public init() {}
 
   public func apply(to context: MigrationContext) {
-    for i in context.pending({ $0.occurrence.kind == .function && !$0.inMacroBody }) {
+    for i in context.pending({ $0.occurrence.kind == .function && Self.covers.contains($0.occurrence.name) }) {
       let o = context.entries[i].occurrence
-      guard Self.covers.contains(o.name), let cursor = context.entries[i].cursor, let call = context.call(named: cursor),
-            context.text(of: cursor) == o.name, let r = context.range(of: call) else { continue }
-      let args = context.writtenArguments(call)
+      guard let (call, file, range, args) = context.apiCall(context.entries[i]) else { continue }
+      let r = (file: file, range: range)
       var pieces: [Piece]
       switch o.name {
       case "cudaOccupancyMaxPotentialBlockSize":

@@ -43,11 +43,10 @@ public struct PeerMemoryRule: MigrationRule {
   public init() {}
 
   public func apply(to context: MigrationContext) {
-    for i in context.pending({ $0.occurrence.kind == .function && !$0.inMacroBody }) {
+    for i in context.pending({ $0.occurrence.kind == .function && Self.covers.contains($0.occurrence.name) }) {
       let o = context.entries[i].occurrence
-      guard Self.covers.contains(o.name), let cursor = context.entries[i].cursor, let call = context.call(named: cursor),
-            context.text(of: cursor) == o.name, let r = context.range(of: call) else { continue }
-      let args = context.writtenArguments(call)
+      guard let (call, file, range, args) = context.apiCall(context.entries[i]) else { continue }
+      let r = (file: file, range: range)
       switch o.name {
       case "cudaMemcpyPeer", "cudaMemcpyPeerAsync":
         guard args.count >= 5, let d = context.source(args[0]), let s = context.source(args[2]), let n = context.source(args[4]) else { continue }
