@@ -730,6 +730,10 @@ public enum RuntimeHeader {
     if helpers.contains(.textureReference) { out += textureReferences }
     if helpers.contains(.surface) { out += surfaces }
     out += "\n}  // namespace cu2sycl\n"
+    if helpers.contains(.mathConstants) {
+      out += "\n// CUDA's math_constants.h: the CUDART_* constants under the same names and values.\n"
+      out += MathConstantsRule.definitions.map { $0.line + "\n" }.joined()
+    }
     if helpers.contains(.helperCuda) {
       out += """
 

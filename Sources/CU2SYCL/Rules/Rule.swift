@@ -71,6 +71,7 @@ public enum RuleRegistry {
     PrintfRule.self,
     DeviceRestrictionsRule.self,
     HalfPrecisionRule.self,
+    MathConstantsRule.self,
     CurandRule.self,
     VectorTypeRule.self,
     IntrinsicRule.self,
