@@ -701,6 +701,21 @@ public enum RuntimeHeader {
 
       """
     }
+    if helpers.contains(.mul24) {
+      out += """
+
+      // CUDA's 24-bit multiplies: the low 32 bits of the product of the low 24 bits (sign-extended for
+      // __mul24). Not sycl::mul24, which is undefined outside 24 bits and, as a template, does not convert
+      // its arguments as CUDA's int parameters do.
+      inline int mul24(int a, int b) {
+        int x = static_cast<int>(static_cast<unsigned int>(a) << 8) >> 8;
+        int y = static_cast<int>(static_cast<unsigned int>(b) << 8) >> 8;
+        return static_cast<int>(static_cast<unsigned int>(x) * static_cast<unsigned int>(y));
+      }
+      inline unsigned int umul24(unsigned int a, unsigned int b) { return (a & 0xFFFFFFu) * (b & 0xFFFFFFu); }
+
+      """
+    }
     if helpers.contains(.funnelShift) {
       out += """
 

@@ -39,6 +39,7 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case freeAsync = "free_async"
   case dim3 = "dim3"
   case mathConstants = "math_constants"
+  case mul24 = "mul24"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 

@@ -165,6 +165,11 @@ public struct SharedVariableShape {
     if let eq = declarator.firstIndex(of: "=") { declarator = String(declarator[..<eq]) }
     dimensions = declarator.trimmingCharacters(in: .whitespaces)
     isDynamic = v.isDynamic
+    // `__constant__ float m[] = {...}` has the size its initializer gives it (clang's type says `float[64]`).
+    if !isDynamic, dimensions.hasPrefix("[]"), let open = v.decl.type.spelling.firstIndex(of: "["),
+       let close = v.decl.type.spelling[open...].firstIndex(of: "]"), v.decl.type.spelling.index(after: open) < close {
+      dimensions = String(v.decl.type.spelling[open...close]) + dimensions.dropFirst(2)
+    }
     if v.isTextureReference { base = "const " + TextureNames.spell(base) }
     for map in v.substitutions { substitute(map) }
   }
