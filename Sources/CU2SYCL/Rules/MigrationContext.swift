@@ -30,6 +30,8 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case texture = "texture"
   case surface = "surface"
   case textureReference = "texture_reference"
+  case texture3D = "texture_3d"
+  case driverTexture = "driver_texture"
   case devicePointer = "device_ptr"
   case contexts = "contexts"
   case deviceName = "device_name"

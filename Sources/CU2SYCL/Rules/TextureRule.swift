@@ -192,47 +192,51 @@ public struct TextureRule: MigrationRule {
   public init() {}
 
   public func apply(to context: MigrationContext) {
-    for i in context.pending({ [.type, .constant, .function, .member, .macro].contains($0.occurrence.kind) }) {
-      let entry = context.entries[i]
-      let o = entry.occurrence
-      if let advice = TextureNames.manual[o.name], o.kind != .member {
-        context.claim(i, .manual, rule: Self.id, warning: Warnings.textureManual, message: advice)
-        continue
-      }
-      switch o.kind {
-      case .type where o.name == "texture":
-        guard rename(entry, to: "cu2sycl::texture_reference", context) else { continue }
-        context.use(.textureReference, in: o.file)
-      case .type:
-        guard let sycl = TextureNames.types[o.name] else { continue }
-        guard rename(entry, to: sycl, context) else { continue }
-      case .macro:
-        guard let value = TextureNames.macros[o.name], rename(entry, to: value, context) else { continue }
-      case .constant:
-        guard let sycl = TextureNames.constants[o.name] else { continue }
-        guard rename(entry, to: sycl, context) else { continue }
-      case .function where TextureNames.fetches.contains(o.name) || TextureNames.surfaceAccesses.contains(o.name):
-        guard rename(entry, to: "cu2sycl::" + o.name, context) else { continue }
-        context.use(TextureNames.surfaceAccesses.contains(o.name) ? .surface : .texture, in: o.file)
-        // A fetch through a texture reference (tex2D(ref, x, y)) needs the reference overloads.
-        if let cursor = entry.cursor, let call = context.call(named: cursor),
-           context.writtenArguments(call).contains(where: { $0.type.canonical.spelling.contains("texture<") }) {
-          context.use(.textureReference, in: o.file)
-        }
-      case .function:
-        guard let mapping = TextureNames.hostCalls[o.name] else { continue }
-        if !convertHostCall(i, mapping, context) { continue }
-      case .member:
-        guard let field = descriptorField(entry) else { continue }
-        if TextureNames.ignoredFields.contains(field) {
-          context.claim(i, .review, rule: Self.id, warning: Warnings.textureSetting,
-                        message: "cu2sycl's software textures keep '\(field)' but do not apply it")
+    // Macros last: a call's dropped arguments (cudaMallocArray's flags) are claimed with the call.
+    let kinds: [Set<ConstructKind>] = [[.type, .constant, .function, .member], [.macro]]
+    for pass in kinds {
+      for i in context.pending({ pass.contains($0.occurrence.kind) }) where !context.isClaimed(i) {
+        let entry = context.entries[i]
+        let o = entry.occurrence
+        if let advice = TextureNames.manual[o.name], o.kind != .member {
+          context.claim(i, .manual, rule: Self.id, warning: Warnings.textureManual, message: advice)
           continue
         }
-      default:
-        continue
+        switch o.kind {
+        case .type where o.name == "texture":
+          guard rename(entry, to: "cu2sycl::texture_reference", context) else { continue }
+          context.use(.textureReference, in: o.file)
+        case .type:
+          guard let sycl = TextureNames.types[o.name] else { continue }
+          guard rename(entry, to: sycl, context) else { continue }
+        case .macro:
+          guard let value = TextureNames.macros[o.name], rename(entry, to: value, context) else { continue }
+        case .constant:
+          guard let sycl = TextureNames.constants[o.name] else { continue }
+          guard rename(entry, to: sycl, context) else { continue }
+        case .function where TextureNames.fetches.contains(o.name) || TextureNames.surfaceAccesses.contains(o.name):
+          guard rename(entry, to: "cu2sycl::" + o.name, context) else { continue }
+          context.use(TextureNames.surfaceAccesses.contains(o.name) ? .surface : .texture, in: o.file)
+          // A fetch through a texture reference (tex2D(ref, x, y)) needs the reference overloads.
+          if let cursor = entry.cursor, let call = context.call(named: cursor),
+             context.writtenArguments(call).contains(where: { $0.type.canonical.spelling.contains("texture<") }) {
+            context.use(.textureReference, in: o.file)
+          }
+        case .function:
+          guard let mapping = TextureNames.hostCalls[o.name] else { continue }
+          if !convertHostCall(i, mapping, context) { continue }
+        case .member:
+          guard let field = descriptorField(entry) else { continue }
+          if TextureNames.ignoredFields.contains(field) {
+            context.claim(i, .review, rule: Self.id, warning: Warnings.textureSetting,
+                          message: "cu2sycl's software textures keep '\(field)' but do not apply it")
+            continue
+          }
+        default:
+          continue
+        }
+        context.claim(i, .converted, rule: Self.id)
       }
-      context.claim(i, .converted, rule: Self.id)
     }
   }
 
@@ -278,6 +282,7 @@ public struct TextureRule: MigrationRule {
     context.use(.texture, in: o.file)
     if o.name.contains("Surface") { context.use(.surface, in: o.file) }
     if TextureNames.referenceCalls.contains(o.name) { context.use(.textureReference, in: o.file) }
+    if o.name == "cudaMalloc3DArray" { context.use(.texture3D, in: o.file) }
     return true
   }
 
