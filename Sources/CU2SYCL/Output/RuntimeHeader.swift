@@ -13,6 +13,7 @@ public enum RuntimeHeader {
     // Pointer queries name the device an allocation belongs to; pitched copies and frees use queues.
     if helpers.contains(.pointerAttributes) { helpers.formUnion([.devices, .defaultQueue]) }
     // 3-D arrays and the driver's arrays are textures copied with the pitched-memory structs.
+    if helpers.contains(.driverSurface) { helpers.formUnion([.driverTexture, .surface]) }
     if helpers.contains(.texture3D) || helpers.contains(.driverTexture) { helpers.formUnion([.texture, .pitchedMemory]) }
     if helpers.contains(.pitchedMemory) || helpers.contains(.freeAsync) { helpers.insert(.defaultQueue) }
     var out = """
@@ -733,6 +734,7 @@ public enum RuntimeHeader {
     if helpers.contains(.surface) { out += surfaces }
     if helpers.contains(.texture3D) || helpers.contains(.driverTexture) { out += arrays3D }
     if helpers.contains(.driverTexture) { out += driverTextures }
+    if helpers.contains(.driverSurface) { out += driverSurfaces }
     out += "\n}  // namespace cu2sycl\n"
     if helpers.contains(.helperCuda) {
       out += """

@@ -503,6 +503,8 @@ extension RuntimeHeader {
 
       // cuMemcpy3D / cuMemcpy2D (and their Async and Unaligned forms), slice by slice as memcpy_3d.
       inline sycl::event memcpy_3d(sycl::queue &q, const memcpy3d_desc &p) {
+        if (p.srcLOD != 0 || p.dstLOD != 0)
+          throw sycl::exception(sycl::make_error_code(sycl::errc::invalid), "cu2sycl::memcpy_3d: mipmap levels are not emulated");
         memcpy3d_parms bytes{};
         bytes.srcPtr = texture_detail::copy_side(p.srcMemoryType, p.srcHost, p.srcDevice, p.srcArray, p.srcPitch, p.srcHeight == 0 ? p.Height : p.srcHeight,
                                                  p.WidthInBytes);
@@ -600,6 +602,16 @@ extension RuntimeHeader {
         t.disableTrilinearOptimization = (tex->flags & trsf_disable_trilinear_optimization) != 0;
         t.seamlessCubemap = (tex->flags & trsf_seamless_cubemap) != 0;
         return create_texture_object(object, &r, &t);
+      }
+
+      """
+
+  /// cuSurfObjectCreate: a surface over the array of a driver resource description.
+  static let driverSurfaces = """
+
+      inline int create_surface_object(surface_object *surface, const driver_resource_desc *res) {
+        resource_desc r = texture_detail::runtime_resource(res);
+        return create_surface_object(surface, &r);
       }
 
       """

@@ -173,17 +173,51 @@ public struct TextureRule: MigrationRule {
       }
 
       """),
+    // 3-D arrays: cube maps and layered arrays are allocated with cudaMalloc3DArray and filled with
+    // cudaMemcpy3D (extent in texels).
     RuleExample(
       cuda: """
-      __global__ void sky(float4 *out, cudaTextureObject_t cube) {
-        out[threadIdx.x] = texCubemap<float4>(cube, 1.0f, 0.0f, 0.0f);
+      __global__ void sky(float *out, cudaTextureObject_t cube, cudaTextureObject_t layers, float3 d) {
+        out[threadIdx.x] = texCubemap<float4>(cube, d.x, d.y, d.z).w * tex2DLayered<float>(layers, d.x, d.y, threadIdx.x % 4);
+      }
+      void upload(cudaArray_t *cube, const float4 *faces, int w) {
+        cudaChannelFormatDesc format = cudaCreateChannelDesc<float4>();
+        cudaMalloc3DArray(cube, &format, make_cudaExtent(w, w, 6), cudaArrayCubemap);
+        cudaMemcpy3DParms copy = {0};
+        copy.srcPtr = make_cudaPitchedPtr((void *)faces, w * sizeof(float4), w, w);
+        copy.dstArray = *cube;
+        copy.extent = make_cudaExtent(w, w, 6);
+        copy.kind = cudaMemcpyHostToDevice;
+        cudaMemcpy3D(&copy);
       }
 
       """,
       sycl: """
-      void sky(sycl::float4 *out, cu2sycl::texture_object cube, const sycl::nd_item<1> &item) {
-        // CU2SYCL-W062: cube-map textures are not emulated; store the six faces as layers and pick the face and coordinates by hand
-        out[item.get_local_id(0)] = texCubemap<sycl::float4>(cube, 1.0f, 0.0f, 0.0f);
+      void sky(float *out, cu2sycl::texture_object cube, cu2sycl::texture_object layers, sycl::float3 d, const sycl::nd_item<1> &item) {
+        out[item.get_local_id(0)] = cu2sycl::texCubemap<sycl::float4>(cube, d.x(), d.y(), d.z()).w() * cu2sycl::tex2DLayered<float>(layers, d.x(), d.y(), item.get_local_id(0) % 4);
+      }
+      void upload(cu2sycl::texture_array_t *cube, const sycl::float4 *faces, int w) {
+        cu2sycl::channel_desc format = cu2sycl::create_channel_desc<sycl::float4>();
+        cu2sycl::malloc_3d_array(cube, &format, cu2sycl::make_extent(w, w, 6), cu2sycl::array_cubemap);
+        cu2sycl::memcpy3d_parms copy = {0};
+        copy.srcPtr = cu2sycl::make_pitched_ptr((void *)faces, w * sizeof(sycl::float4), w, w);
+        copy.dstArray = *cube;
+        copy.extent = cu2sycl::make_extent(w, w, 6);
+        cu2sycl::memcpy_3d_array(cu2sycl::default_queue(), copy).wait();
+      }
+
+      """),
+    RuleExample(
+      cuda: """
+      __global__ void blur(float *out, cudaTextureObject_t image, float x, float y) {
+        out[threadIdx.x] = tex2DLod<float>(image, x, y, 1.5f);
+      }
+
+      """,
+      sycl: """
+      void blur(float *out, cu2sycl::texture_object image, float x, float y, const sycl::nd_item<1> &item) {
+        // CU2SYCL-W062: mipmapped textures are not emulated; keep one texture_object per level and choose the level by hand
+        out[item.get_local_id(0)] = tex2DLod<float>(image, x, y, 1.5f);
       }
 
       """),
