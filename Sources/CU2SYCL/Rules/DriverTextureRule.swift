@@ -217,7 +217,8 @@ public struct DriverTextureRule: MigrationRule {
         if name.hasPrefix("cuSurf") { helper = Self.surface }
       } else if name == "cuTexObjectCreate" {
         // cuTexObjectCreate(&t, &res, &desc, view): a resource view reinterprets the memory, which is not emulated.
-        guard args.count == 4, let text = context.texts[file], let commas = TextureRule.topLevelCommas(text, range), commas.count == 3 else { continue }
+        // (From the text: a macro argument such as NULL inside another macro's argument has no cursor.)
+        guard let text = context.texts[file], let commas = TextureRule.topLevelCommas(text, range), commas.count == 3 else { continue }
         let view = text[(commas[2] + 1)..<(range.upperBound - 1)].trimmingCharacters(in: .whitespaces)
         guard ["NULL", "nullptr", "0"].contains(view) else {
           context.claim(i, .manual, rule: Self.id, warning: Warnings.textureManual,
@@ -225,7 +226,8 @@ public struct DriverTextureRule: MigrationRule {
           continue
         }
         guard context.replaceWrittenName(i, with: "cu2sycl::tex_object_create", rule: Self.id) else { continue }
-        context.claimArguments([args[3]], rule: Self.id)
+        context.claimArguments(args.dropFirst(3), rule: Self.id)
+        context.claimAll(in: file, commas[2]..<(range.upperBound - 1), .converted, rule: Self.id) { $0.kind == .macro }
         context.replace(file, commas[2]..<(range.upperBound - 1), with: "", rule: Self.id)
       } else if name.hasPrefix("cuMemcpy2D") || name.hasPrefix("cuMemcpy3D") {
         // cuMemcpy2D(&copy) -> cu2sycl::memcpy_2d(queue, copy).wait(); the Async forms do not wait.
