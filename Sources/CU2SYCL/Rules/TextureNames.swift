@@ -84,8 +84,8 @@ public enum TextureNames {
   /// Texture and surface API without a software equivalent here: left with W062 and this advice.
   public static let manual: [String: String] = {
     var m: [String: String] = [:]
-    for f in ["texCubemapLod", "texCubemapGrad", "texCubemapLayeredLod", "texCubemapLayeredGrad", "tex1DLod", "tex2DLod", "tex3DLod", "tex1DGrad", "tex2DGrad", "tex3DGrad", "tex1DLayeredLod", "tex2DLayeredLod",
-              "cudaMallocMipmappedArray", "cudaGetMipmappedArrayLevel", "cudaFreeMipmappedArray", "cudaResourceTypeMipmappedArray"] {
+    for f in ["texCubemapLod", "texCubemapGrad", "texCubemapLayeredLod", "texCubemapLayeredGrad", "tex1DLod", "tex2DLod", "tex3DLod",
+              "tex1DGrad", "tex2DGrad", "tex3DGrad", "tex1DLayeredLod", "tex2DLayeredLod", "cudaMallocMipmappedArray", "cudaGetMipmappedArrayLevel", "cudaFreeMipmappedArray", "cudaResourceTypeMipmappedArray"] {
       m[f] = "mipmapped textures are not emulated; keep one texture_object per level and choose the level by hand"
     }
     m["tex2Dgather"] = "texture gather is not emulated; read the four texels with cu2sycl::tex2D<T> and point filtering"
