@@ -9,7 +9,7 @@ import Clang
 public struct DriverTextureRule: MigrationRule {
   public static let id = "driver-textures"
   public static let summary = "Maps the driver API's arrays (cuArrayCreate, cuArray3DCreate), copies (cuMemcpy2D/3D), texture and surface objects (cuTexObjectCreate, ...) and their descriptors to cu2sycl's software textures."
-  public static let covers = Array(types.keys).sorted() + Array(calls.keys).sorted() + ["cuMemcpy2D", "cuMemcpy2DUnaligned", "cuMemcpy2DAsync", "cuMemcpy3D", "cuMemcpy3DAsync"]
+  public static let covers = Array(types.keys).sorted() + Array(calls.keys).sorted() + ["cuTexObjectCreate"] + copies.sorted()
     + ["CU_AD_FORMAT_*", "CU_MEMORYTYPE_*", "CU_TR_ADDRESS_MODE_*", "CU_TR_FILTER_MODE_*", "CU_RESOURCE_TYPE_*", "CU_TRSF_*", "CUDA_ARRAY3D_*"]
   public static let examples = [
     RuleExample(
@@ -198,6 +198,9 @@ public struct DriverTextureRule: MigrationRule {
     "cuTexObjectDestroy": "destroy_texture_object", "cuSurfObjectCreate": "create_surface_object", "cuSurfObjectDestroy": "destroy_surface_object",
   ]
 
+  /// Copies described by a CUDA_MEMCPY2D or CUDA_MEMCPY3D.
+  static let copies: Set<String> = ["cuMemcpy2D", "cuMemcpy2DUnaligned", "cuMemcpy2DAsync", "cuMemcpy3D", "cuMemcpy3DAsync"]
+
   /// The driver structs whose fields the helper structs keep (their tags, as the census names members).
   static let structs: Set<String> = ["CUDA_ARRAY_DESCRIPTOR_st", "CUDA_ARRAY3D_DESCRIPTOR_st", "CUDA_MEMCPY2D_st", "CUDA_MEMCPY3D_st",
                                      "CUDA_RESOURCE_DESC_st", "CUDA_TEXTURE_DESC_st"]
@@ -207,13 +210,15 @@ public struct DriverTextureRule: MigrationRule {
   public init() {}
 
   public func apply(to context: MigrationContext) {
-    for i in context.pending({ $0.occurrence.kind == .function }) {
+    for i in context.pending({ $0.occurrence.kind == .function && Self.handles(MigrationContext.driverName($0.occurrence.name)) }) {
       let entry = context.entries[i]
       let name = MigrationContext.driverName(entry.occurrence.name)
-      guard name.hasPrefix("cu"), let (call, file, range, args) = context.apiCall(entry) else { continue }
+      guard let (call, file, range, args) = context.apiCall(entry) else { continue }
+      // The callee as written (a real SDK renames some by macros: cuArrayCreate -> cuArrayCreate_v2).
+      let callee = entry.occurrence.offset..<(entry.occurrence.offset + entry.occurrence.length)
       var helper = Self.texture
       if let function = Self.calls[name] {
-        guard context.replaceWrittenName(i, with: "cu2sycl::" + function, rule: Self.id) else { continue }
+        context.replace(file, callee, with: "cu2sycl::" + function, rule: Self.id)
         if name.hasPrefix("cuSurf") { helper = Self.surface }
       } else if name == "cuTexObjectCreate" {
         // cuTexObjectCreate(&t, &res, &desc, view): a resource view reinterprets the memory, which is not emulated.
@@ -225,11 +230,11 @@ public struct DriverTextureRule: MigrationRule {
                         message: "resource views are not emulated; describe the reinterpreted data in the CUDA_RESOURCE_DESC instead")
           continue
         }
-        guard context.replaceWrittenName(i, with: "cu2sycl::tex_object_create", rule: Self.id) else { continue }
+        context.replace(file, callee, with: "cu2sycl::tex_object_create", rule: Self.id)
         context.claimArguments(args.dropFirst(3), rule: Self.id)
         context.claimAll(in: file, commas[2]..<(range.upperBound - 1), .converted, rule: Self.id) { $0.kind == .macro }
         context.replace(file, commas[2]..<(range.upperBound - 1), with: "", rule: Self.id)
-      } else if name.hasPrefix("cuMemcpy2D") || name.hasPrefix("cuMemcpy3D") {
+      } else if Self.copies.contains(name) {
         // cuMemcpy2D(&copy) -> cu2sycl::memcpy_2d(queue, copy).wait(); the Async forms do not wait.
         let async = name.hasSuffix("Async")
         guard args.count == (async ? 2 : 1), let (parms, _) = context.assignmentTarget(args[0]) else { continue }
@@ -263,6 +268,10 @@ public struct DriverTextureRule: MigrationRule {
         context.claim(i, .converted, rule: Self.id)
       }
     }
+  }
+
+  private static func handles(_ name: String) -> Bool {
+    calls[name] != nil || name == "cuTexObjectCreate" || copies.contains(name)
   }
 
   private static let texture = RuntimeHelper.driverTexture
