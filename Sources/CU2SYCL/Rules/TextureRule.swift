@@ -9,7 +9,7 @@ import Clang
 /// by value, through the same call-graph plumbing as `__device__` variables.
 public struct TextureRule: MigrationRule {
   public static let id = "textures"
-  public static let summary = "Maps texture objects, cudaArray, channel/resource/texture descriptors, tex1Dfetch/tex1D/tex2D/tex3D/layered fetches, 1-D/2-D surfaces and legacy texture references to cu2sycl's software textures."
+  public static let summary = "Maps texture objects, cudaArray (1-D to 3-D, layered, cube maps: cudaMalloc3DArray), channel/resource/texture descriptors, tex1Dfetch/tex1D/tex2D/tex3D/layered/cube-map fetches, surfaces and legacy texture references to cu2sycl's software textures."
   public static let covers: [String] = ["texture<T, dim, mode>"] + TextureNames.types.keys.sorted() + TextureNames.fetches.sorted() + TextureNames.surfaceAccesses.sorted()
     + TextureNames.hostCalls.keys.sorted() + TextureNames.constants.keys.sorted()
   public static let examples = [
