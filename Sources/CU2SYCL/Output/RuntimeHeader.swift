@@ -12,6 +12,9 @@ public enum RuntimeHeader {
     if helpers.contains(.contexts) || helpers.contains(.deviceName) { helpers.formUnion([.devices, .defaultQueue]) }
     // Pointer queries name the device an allocation belongs to; pitched copies and frees use queues.
     if helpers.contains(.pointerAttributes) { helpers.formUnion([.devices, .defaultQueue]) }
+    // 3-D arrays and the driver's arrays are textures copied with the pitched-memory structs.
+    if helpers.contains(.driverSurface) { helpers.formUnion([.driverTexture, .surface]) }
+    if helpers.contains(.texture3D) || helpers.contains(.driverTexture) { helpers.formUnion([.texture, .pitchedMemory]) }
     if helpers.contains(.pitchedMemory) || helpers.contains(.freeAsync) { helpers.insert(.defaultQueue) }
     var out = """
     // Written by cu2sycl: helpers for code migrated from CUDA. Plain SYCL 2020.
@@ -744,6 +747,9 @@ public enum RuntimeHeader {
     if helpers.contains(.texture) || helpers.contains(.surface) || helpers.contains(.textureReference) { out += textures }
     if helpers.contains(.textureReference) { out += textureReferences }
     if helpers.contains(.surface) { out += surfaces }
+    if helpers.contains(.texture3D) || helpers.contains(.driverTexture) { out += arrays3D }
+    if helpers.contains(.driverTexture) { out += driverTextures }
+    if helpers.contains(.driverSurface) { out += driverSurfaces }
     out += "\n}  // namespace cu2sycl\n"
     if helpers.contains(.mathConstants) {
       out += "\n// CUDA's math_constants.h: the CUDART_* constants under the same names and values.\n"

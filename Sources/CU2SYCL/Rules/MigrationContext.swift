@@ -30,6 +30,9 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case texture = "texture"
   case surface = "surface"
   case textureReference = "texture_reference"
+  case texture3D = "texture_3d"
+  case driverTexture = "driver_texture"
+  case driverSurface = "driver_surface"
   case devicePointer = "device_ptr"
   case contexts = "contexts"
   case deviceName = "device_name"
@@ -147,7 +150,16 @@ public final class MigrationContext {
           census.userFiles.contains(s.file), s.offset <= e.offset else { return nil }
     // Macro expansions collapse to the use site; the expansion and spelling starts then agree but the
     // text does not hold the construct. Callers compare texts where that matters.
-    return (s.file, s.offset..<e.offset)
+    var end = e.offset
+    // Inside another macro's argument (CHECK(f(n * SIZE))), an expression that ends with a macro ends
+    // where that macro's name starts: take in the name.
+    if s.offset < end, let x = c.extent.end.expansion, x.offset != e.offset, let text = texts[s.file] {
+      let isIdentifier = { (b: UInt8) in b == UInt8(ascii: "_") || (b >= 48 && b <= 57) || ((b | 0x20) >= 97 && (b | 0x20) <= 122) }
+      if end < text.bytes.count, isIdentifier(text.bytes[end]), !isIdentifier(text.bytes[end - 1]) {
+        while end < text.bytes.count, isIdentifier(text.bytes[end]) { end += 1 }
+      }
+    }
+    return (s.file, s.offset..<end)
   }
 
   /// The written range of an expression that may be a use of a macro from the CUDA headers

@@ -59,6 +59,7 @@ public enum RuleRegistry {
     GraphRule.self,
     InteropRule.self,
     TextureRule.self,
+    DriverTextureRule.self,
     DriverModuleRule.self,
     DriverContextRule.self,
     DriverDeviceRule.self,

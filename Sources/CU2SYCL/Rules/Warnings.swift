@@ -88,7 +88,7 @@ public enum Warnings {
 
   public static let textureManual = WarningKind(
     id: "W062", title: "texture feature not emulated",
-    explanation: "cu2sycl converts texture objects, cudaArray and 1-D/2-D surfaces to software textures in cu2sycl/runtime.hpp (plain SYCL 2020: USM memory sampled in the kernel as CUDA's texture units do). Cube maps, mipmaps (tex*Lod, tex*Grad), texture gather, resource views, 3-D and layered surfaces and 3-D arrays have no software equivalent there and are left as written. The message says how to express the access with the converted helpers.")
+    explanation: "cu2sycl converts texture objects, CUDA arrays (1-D, 2-D, 3-D, layered, cube maps; runtime and driver API) and surfaces to software textures in cu2sycl/runtime.hpp (plain SYCL 2020: USM memory sampled in the kernel as CUDA's texture units do). Mipmaps (mipmapped arrays, tex*Lod, tex*Grad), texture gather and resource views have no software equivalent there and are left as written. The message says how to express the access with the converted helpers.")
   public static let textureSetting = WarningKind(
     id: "W063", title: "texture setting not applied",
     explanation: "The texture descriptor field is kept in cu2sycl::texture_desc, so the code compiles, but the software textures do not apply it (sRGB conversion, anisotropic filtering, mipmap selection, seamless cube maps). Results differ only if the setting mattered for this texture; check it.")
