@@ -258,4 +258,22 @@ final class RealCodePatternTests: XCTestCase {
     XCTAssertTrue(sycl.contains("kmeans(out, item, t_features_symbol);"), sycl)
     XCTAssertEqual(report.totals.unsupported, 0, report.occurrences.filter { $0.outcome == .unsupported }.map(\.name).description)
   }
+
+  /// cuda-samples' FunctionPointers: `dim3 blocks = dim3(x, y)` is the temporary itself (C++17 copy
+  /// elision), whose type must become the range too.
+  func testDim3VariableInitializedFromTemporary() throws {
+    let (out, _) = try migrateTree([
+      "d.cu": """
+      __global__ void k(float *p) { p[threadIdx.y * 16 + threadIdx.x] = blockIdx.y; }
+      void run(float *p, int iw, int ih) {
+        dim3 threads(16, 4);
+        dim3 blocks = dim3(iw / 16, ih / threads.y);
+        k<<<blocks, threads>>>(p);
+      }
+
+      """,
+    ])
+    let sycl = try XCTUnwrap(out["d.sycl.cpp"])
+    XCTAssertTrue(sycl.contains("sycl::range<2> blocks = sycl::range<2>(ih / threads[0], iw / 16);"), sycl)
+  }
 }
