@@ -276,4 +276,20 @@ final class RealCodePatternTests: XCTestCase {
     let sycl = try XCTUnwrap(out["d.sycl.cpp"])
     XCTAssertTrue(sycl.contains("sycl::range<2> blocks = sycl::range<2>(ih / threads[0], iw / 16);"), sycl)
   }
+
+  /// cuda-samples' convolutionTexture: a recursive template ended by an explicit specialization; both
+  /// must keep one signature (the specialization uses no built-in itself).
+  func testExplicitSpecializationKeepsThePrimarySignature() throws {
+    let (out, _) = try migrateTree([
+      "c.cu": """
+      __constant__ float w[4];
+      template <int i> __device__ float sum(const float *p) { return p[threadIdx.x + i] * w[i] + sum<i - 1>(p); }
+      template <> __device__ float sum<-1>(const float *p) { return 0; }
+      __global__ void k(const float *p, float *out) { out[threadIdx.x] = sum<3>(p); }
+
+      """,
+    ])
+    let sycl = try XCTUnwrap(out["c.sycl.cpp"])
+    XCTAssertTrue(sycl.contains("template <> float sum<-1>(const float *p, const sycl::nd_item<1> &item, float (&w)[4]) { return 0; }"), sycl)
+  }
 }

@@ -133,6 +133,9 @@ public final class Census {
     }
     info.declarations.append(c)
     if c.isDefinition { info.definition = c }
+    if c.kind == .functionDecl, let primary = c.specializedTemplate, primary.kind == .functionTemplate {
+      info.primaryTemplate = primary.canonical.usr
+    }
     if c.kind == .functionTemplate {
       info.templateParameters = c.children.filter { $0.kind == .templateTypeParameter || $0.kind == .nonTypeTemplateParameter }.map(\.spelling)
     }

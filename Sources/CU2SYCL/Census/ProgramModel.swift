@@ -43,6 +43,9 @@ public final class FunctionInfo {
   public var deviceGlobals: [String] = []
   /// Template parameter names, in order.
   public var templateParameters: [String] = []
+  /// For an explicit specialization (`template <> float f<-1>(...)`), the primary template's USR: both
+  /// must keep one signature.
+  public var primaryTemplate: String?
   /// For a member function of a class template, the class's template parameters.
   public var classTemplateParameters: [String] = []
 
