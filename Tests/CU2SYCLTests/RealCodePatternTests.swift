@@ -100,16 +100,18 @@ final class RealCodePatternTests: XCTestCase {
     XCTAssertEqual(report.occurrences.filter { $0.name == "printf" }.map(\.context), [.device])
   }
 
-  /// dct8x8/Parboil sad: `__shared__` arrays at file scope belong to no kernel cu2sycl sees: a precise
-  /// finding (W095), not W001; `__align__(n)` on host structs is C++'s alignas.
+  /// dct8x8/Parboil sad: a `__shared__` array at file scope is one per block, as if the kernels that use it
+  /// declared it: they receive a local accessor; `__align__(n)` on host structs is C++'s alignas.
   func testFileScopeSharedMemoryAndAlignment() throws {
     let (out, report) = try migrateTree([
       "a.cu": "#include <cuda_runtime.h>\n__shared__ float tile[64];\nstruct __align__(8) Pair { int a, b; };\n__global__ void k(float *a) { tile[threadIdx.x] = a[threadIdx.x]; }\n",
     ])
     let shared = try XCTUnwrap(report.occurrences.first { $0.name == "__shared__" })
-    XCTAssertEqual(shared.outcome, .manual)
-    XCTAssertEqual(shared.warning, "W095")
-    XCTAssertTrue(try XCTUnwrap(out["a.sycl.cpp"]).contains("struct alignas(8) Pair { int a, b; };"))
+    XCTAssertEqual(shared.outcome, .converted)
+    let sycl = try XCTUnwrap(out["a.sycl.cpp"])
+    XCTAssertTrue(sycl.contains("struct alignas(8) Pair { int a, b; };"), sycl)
+    XCTAssertTrue(sycl.contains("void k(float *a, const sycl::nd_item<1> &item, float (&tile)[64])"), sycl)
+    XCTAssertFalse(sycl.contains("__shared__"), sycl)
   }
 
   /// A project's own header called cuda.h is not the CUDA SDK header.

@@ -132,6 +132,13 @@ public final class Census {
       functionOrder.append(usr)
     }
     info.declarations.append(c)
+    // libclang reports a macro-made declaration at the macro's use site, whose text does not spell the
+    // function's name followed by its parameter list.
+    if let s = c.extent.start.spelling, let e = c.extent.end.spelling, let text = texts[s.file], e.offset > s.offset {
+      let written = text[s.offset..<e.offset]
+      let name = NSRegularExpression.escapedPattern(for: c.spelling)
+      if written.range(of: name + #"\s*(<[^;{}]*>)?\s*\("#, options: .regularExpression) == nil { info.definedInMacro = true }
+    }
     if c.isDefinition { info.definition = c }
     if c.kind == .functionDecl, let primary = c.specializedTemplate, primary.kind == .functionTemplate {
       info.primaryTemplate = primary.canonical.usr
@@ -261,6 +268,8 @@ public final class Census {
       }
       return
     }
+    // Shared memory in a function a macro defines cannot move out of the macro's text: it stays, flagged.
+    if function.definedInMacro { return }
     let statement = parent[c].flatMap { $0.kind == .declStmt ? $0 : nil }
     function.sharedVariables.append(SharedVariable(decl: c, declStatement: statement, name: c.spelling,
                                                    isDynamic: c.storageClass == Cursor.storageExtern || c.type.isIncompleteArray))

@@ -35,6 +35,15 @@ public struct KernelSignatureRule: MigrationRule {
       params += (plan.localVariables[usr] ?? []).compactMap { SharedVariableShape($0, context: context)?.parameter }
       params += (plan.globalVariables[usr] ?? []).compactMap { SharedVariableShape($0.asParameterVariable, context: context)?.parameter }
       if plan.usesStream.contains(usr) { params.append("const sycl::stream &\(context.streamName)") }
+      // A function a macro defines is the macro's text: flag it at each expansion instead of editing there.
+      if f.definedInMacro {
+        for decl in f.declarations {
+          guard let r = context.range(of: decl) else { continue }
+          context.addWarningComment(file: r.file, offset: r.range.lowerBound, id: Warnings.macroBody.id,
+                                    message: "'\(f.name)' is defined by a macro and needs the nd_item (const sycl::nd_item<\(n)> &\(context.itemName)) as a parameter: add it in the macro by hand")
+        }
+        continue
+      }
       for decl in f.declarations { addParameters(params, to: decl, context: context) }
       // Calls from other device functions pass the item, local memory and device variables along.
       let args = [context.itemName] + (plan.localVariables[usr] ?? []).map(\.name) + (plan.globalVariables[usr] ?? []).map(\.name)

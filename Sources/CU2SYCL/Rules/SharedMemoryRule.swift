@@ -97,6 +97,17 @@ public struct SharedMemoryRule: MigrationRule {
   public func apply(to context: MigrationContext) {
     for usr in context.census.functionOrder {
       guard let f = context.census.functions[usr] else { continue }
+      // Shared memory in a function a macro defines stays, flagged (see the kernel-signature rule).
+      if f.definedInMacro {
+        for d in f.declarations {
+          guard let r = context.range(of: d) else { continue }
+          for i in context.pending({ $0.occurrence.name == "__shared__" && $0.occurrence.file == r.file && r.range.contains($0.occurrence.offset) }) {
+            context.claim(i, .manual, rule: Self.id, warning: Warnings.macroBody,
+                          message: "__shared__ in '\(f.name)', which a macro defines: move it out of the macro by hand (declare it in the kernel and pass it in)")
+          }
+        }
+        continue
+      }
       var removed = Set<Cursor>()
       for v in f.sharedVariables {
         guard let stmt = v.declStatement, !removed.contains(stmt), let r = context.range(of: stmt),
