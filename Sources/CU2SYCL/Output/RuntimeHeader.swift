@@ -13,6 +13,9 @@ public enum RuntimeHeader {
     // Pointer queries name the device an allocation belongs to; pitched copies and frees use queues.
     if helpers.contains(.pointerAttributes) { helpers.formUnion([.devices, .defaultQueue]) }
     if helpers.contains(.pitchedMemory) || helpers.contains(.freeAsync) { helpers.insert(.defaultQueue) }
+    // cu2sycl/gl_interop.hpp builds on the graphics resources (and the device list for gl_get_devices).
+    if helpers.contains(.glDevices) { helpers.formUnion([.glInterop, .devices]) }
+    if helpers.contains(.glInterop) { helpers.formUnion([.graphics, .defaultQueue]) }
     var out = """
     // Written by cu2sycl: helpers for code migrated from CUDA. Plain SYCL 2020.
     #pragma once
@@ -729,6 +732,7 @@ public enum RuntimeHeader {
     if helpers.contains(.texture) || helpers.contains(.surface) || helpers.contains(.textureReference) { out += textures }
     if helpers.contains(.textureReference) { out += textureReferences }
     if helpers.contains(.surface) { out += surfaces }
+    if helpers.contains(.graphics) { out += GraphicsRuntime.resources }
     out += "\n}  // namespace cu2sycl\n"
     if helpers.contains(.helperCuda) {
       out += """

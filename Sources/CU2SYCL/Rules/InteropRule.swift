@@ -1,29 +1,31 @@
-/// Graphics and external-resource interoperability (OpenGL, EGL, Direct3D, Vulkan external memory and
-/// semaphores) has no SYCL 2020 counterpart. Every use gets a precise finding rather than W001.
+/// Graphics and external-resource interoperability (EGL, Direct3D, Vulkan external memory and semaphores,
+/// the deprecated cudaGL*BufferObject calls) has no SYCL 2020 counterpart. Every use gets a precise finding
+/// rather than W001. OpenGL buffers registered with cudaGraphicsGLRegisterBuffer convert (GLInteropRule).
 public struct InteropRule: MigrationRule {
   public static let id = "graphics-interop"
-  public static let summary = "Flags graphics and external-resource interop (OpenGL, EGL, Direct3D, Vulkan) with what to do instead."
-  public static let covers = ["cudaGraphicsResource", "cudaGraphicsGLRegisterBuffer", "cudaGraphicsMapResources",
-                              "cudaGraphicsResourceGetMappedPointer", "cudaGraphicsUnmapResources", "cudaGraphicsUnregisterResource",
-                              "cudaImportExternalMemory", "cudaImportExternalSemaphore", "CUeglFrame", "cuda_gl_interop.h"]
+  public static let summary = "Flags graphics and external-resource interop (EGL, Direct3D, Vulkan, deprecated OpenGL buffer objects) with what to do instead."
+  public static let covers = ["cudaGLRegisterBufferObject", "cudaGLMapBufferObject", "cudaGLUnmapBufferObject", "cudaGLUnregisterBufferObject",
+                              "cudaExternalMemory_t", "cudaImportExternalMemory", "cudaImportExternalSemaphore", "CUeglFrame", "cudaEGL.h"]
   public static let examples = [
     RuleExample(
       cuda: """
-      void draw(cudaGraphicsResource *vbo, float **points) {
-        size_t bytes;
-        cudaGraphicsMapResources(1, &vbo, 0);
-        cudaGraphicsResourceGetMappedPointer((void **)points, &bytes, vbo);
+      #include <GL/gl.h>
+      #include <cuda_gl_interop.h>
+      void draw(GLuint vbo, float **points, cudaExternalMemory_t memory) {
+        cudaGLRegisterBufferObject(vbo);
+        cudaGLMapBufferObject((void **)points, vbo);
       }
 
       """,
       sycl: """
+      #include <GL/gl.h>
+      #include "cu2sycl/gl_interop.hpp"
       // CU2SYCL-W019: graphics interop has no SYCL 2020 equivalent: share the data through host memory (copy it in and out of the graphics API), or use the SYCL backend's interop for the resource
-      void draw(cudaGraphicsResource *vbo, float **points) {
-        size_t bytes;
+      void draw(GLuint vbo, float **points, cudaExternalMemory_t memory) {
         // CU2SYCL-W019: graphics interop has no SYCL 2020 equivalent: share the data through host memory (copy it in and out of the graphics API), or use the SYCL backend's interop for the resource
-        cudaGraphicsMapResources(1, &vbo, 0);
+        cudaGLRegisterBufferObject(vbo);
         // CU2SYCL-W019: graphics interop has no SYCL 2020 equivalent: share the data through host memory (copy it in and out of the graphics API), or use the SYCL backend's interop for the resource
-        cudaGraphicsResourceGetMappedPointer((void **)points, &bytes, vbo);
+        cudaGLMapBufferObject((void **)points, vbo);
       }
 
       """),
