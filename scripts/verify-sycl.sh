@@ -152,9 +152,13 @@ verify_one() {
       fail "device compile produced no SPIR-V image" "$work/device.log"
     fi
     [ -f "$build/int_header.h" ] || : > "$build/int_header.h"
+    # A program that needs system libraries names them in a comment (kept by the migration):
+    #   // cu2sycl-fixture: link -lEGL -lGL
+    local links=()
+    read -r -a links <<< "$(grep -o 'cu2sycl-fixture: link .*' "$src" | head -n 1 | sed 's/^cu2sycl-fixture: link //')" || true
     if ! "$V_CXX" -O1 "${common[@]}" -Xclang -fsycl-is-host -D__SYCL_UNNAMED_LAMBDA__ \
         -include "$build/int_header.h" -include "$HARNESS/register_images.hpp" "$src" \
-        -L"$V_PREFIX/lib" -lsycl -Wl,-rpath,"$V_PREFIX/lib" -o "$build/a.out" > "$work/host.log" 2>&1; then
+        -L"$V_PREFIX/lib" -lsycl -Wl,-rpath,"$V_PREFIX/lib" "${links[@]}" -o "$build/a.out" > "$work/host.log" 2>&1; then
       rm -rf "$build"
       fail "host compile failed" "$work/host.log"
     fi

@@ -44,7 +44,9 @@ public struct GLInteropRule: MigrationRule {
         size_t bytes;
         cu2sycl::graphics_map_resources(1, &resource, cu2sycl::queue(stream));
         cu2sycl::graphics_resource_get_mapped_pointer((void **)&points, &bytes, resource);
-        cu2sycl::queue(stream).parallel_for(sycl::nd_range<1>(64, 64), [=](sycl::nd_item<1> item) { scale(points, 64, item); });
+        cu2sycl::queue(stream).parallel_for(sycl::nd_range<1>(sycl::range<1>(64), sycl::range<1>(64)), [=](sycl::nd_item<1> item) {
+          scale(points, 64, item);
+        });
         cu2sycl::graphics_unmap_resources(1, &resource, cu2sycl::queue(stream));
         cu2sycl::graphics_resource_set_map_flags(resource, cu2sycl::graphics_map_flags_write_discard);
         return cu2sycl::graphics_unregister_resource(resource);
