@@ -10,7 +10,8 @@
 #      a. device compile: PREFIX/bin/cu2sycl-devc (DPC++ front end inside libsycl-jit.so) gives the
 #         SPIR-V images and the integration header;
 #      b. host compile: clang++-16 -fsycl-is-host with the integration header and
-#         Tests/SYCLHarness/register_images.hpp force-included, linked with libsycl;
+#         Tests/SYCLHarness/register_images.hpp force-included, linked with libsycl (and with the
+#         libraries the file names in a comment `// cu2sycl-fixture: link -lEGL -lGL`);
 #      c. run on Intel's OpenCL CPU device. It passes when it exits 0, prints a line starting with
 #         "PASS" and prints no line starting with "FAIL".
 #
