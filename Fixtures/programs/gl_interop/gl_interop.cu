@@ -2,7 +2,8 @@
 // A GL buffer holds known values; CUDA registers it, maps it, a kernel changes it in place, and after
 // the unmap OpenGL must see the new values. Then the same with write-discard (the kernel only writes)
 // and read-only (the kernel only reads) map flags, on a stream, and the
-// error codes of a pointer query on an unmapped resource and of a second map.
+// error codes of a pointer query on an unmapped resource and of a second map; then the deprecated
+// buffer-object calls.
 // cu2sycl-fixture: no-emulator (needs an OpenGL context)
 // cu2sycl-fixture: link -lEGL -lGL
 #include <cstdio>
@@ -76,6 +77,7 @@ static int check_buffer(GLuint buffer, float (*expected)(int), const char *what)
 static float initial(int i) { return 0.5f * i; }
 static float doubled(int i) { return 0.5f * i * 2.0f + 1.0f; }
 static float filled(int i) { return 3.0f * i; }
+static float filled_twice_plus_one(int i) { return 3.0f * i * 2.0f + 1.0f; }
 
 int main() {
   if (!make_context()) {
@@ -141,6 +143,15 @@ int main() {
   if (check_buffer(buffer, filled, "read-only map")) return 1;
 
   CHECK(cudaGraphicsUnregisterResource(resource));
+
+  // The deprecated buffer-object calls name the buffer itself.
+  CHECK(cudaGLRegisterBufferObject(buffer));
+  CHECK(cudaGLMapBufferObject((void **)&mapped, buffer));
+  twice_plus_one<<<kCount / 256, 256>>>(mapped, kCount);
+  CHECK(cudaGLUnmapBufferObject(buffer));
+  CHECK(cudaGLUnregisterBufferObject(buffer));
+  if (check_buffer(buffer, filled_twice_plus_one, "buffer object")) return 1;
+
   CHECK(cudaFree(out));
   CHECK(cudaStreamDestroy(stream));
   glDeleteBuffers(1, &buffer);

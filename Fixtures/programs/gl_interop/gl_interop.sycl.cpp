@@ -2,7 +2,8 @@
 // A GL buffer holds known values; CUDA registers it, maps it, a kernel changes it in place, and after
 // the unmap OpenGL must see the new values. Then the same with write-discard (the kernel only writes)
 // and read-only (the kernel only reads) map flags, on a stream, and the
-// error codes of a pointer query on an unmapped resource and of a second map.
+// error codes of a pointer query on an unmapped resource and of a second map; then the deprecated
+// buffer-object calls.
 // cu2sycl-fixture: no-emulator (needs an OpenGL context)
 // cu2sycl-fixture: link -lEGL -lGL
 #include <cstdio>
@@ -77,6 +78,7 @@ static int check_buffer(GLuint buffer, float (*expected)(int), const char *what)
 static float initial(int i) { return 0.5f * i; }
 static float doubled(int i) { return 0.5f * i * 2.0f + 1.0f; }
 static float filled(int i) { return 3.0f * i; }
+static float filled_twice_plus_one(int i) { return 3.0f * i * 2.0f + 1.0f; }
 
 int main() {
   if (!make_context()) {
@@ -148,6 +150,17 @@ int main() {
   if (check_buffer(buffer, filled, "read-only map")) return 1;
 
   CHECK(cu2sycl::graphics_unregister_resource(resource));
+
+  // The deprecated buffer-object calls name the buffer itself.
+  CHECK(cu2sycl::gl_register_buffer_object(buffer));
+  CHECK(cu2sycl::gl_map_buffer_object((void **)&mapped, buffer, cu2sycl::default_queue()));
+  cu2sycl::default_queue().parallel_for(sycl::nd_range<1>(sycl::range<1>(kCount / 256 * 256), sycl::range<1>(256)), [=](sycl::nd_item<1> item) {
+    twice_plus_one(mapped, kCount, item);
+  });
+  CHECK(cu2sycl::gl_unmap_buffer_object(buffer, cu2sycl::default_queue()));
+  CHECK(cu2sycl::gl_unregister_buffer_object(buffer));
+  if (check_buffer(buffer, filled_twice_plus_one, "buffer object")) return 1;
+
   CHECK((sycl::free(out, cu2sycl::default_queue()), 0));
   CHECK((cu2sycl::destroy_stream(stream), 0));
   glDeleteBuffers(1, &buffer);

@@ -97,6 +97,7 @@ public enum GraphicsRuntime {
     #include <GL/glext.h>
     #endif
     #include <cstddef>
+    #include <map>
     #include <optional>
     #include <vector>
     // X11 (GL/glx.h, helper_gl.h, EGL on X11) defines macros such as None that break the SYCL headers.
@@ -223,6 +224,47 @@ public enum GraphicsRuntime {
       if (!gl::context_current()) return 219;
       *resource = new gl::buffer_resource(buffer, flags & (graphics_register_flags_read_only | graphics_register_flags_write_discard));
       return 0;
+    }
+
+    // The deprecated buffer-object calls (cudaGLRegisterBufferObject, ...) name a buffer instead of a
+    // resource: the resource registered for it. 400 (cudaErrorInvalidResourceHandle) for a buffer that is
+    // not registered.
+    namespace gl {
+    inline std::map<GLuint, graphics_resource_t> &buffer_objects() {
+      static std::map<GLuint, graphics_resource_t> registered;
+      return registered;
+    }
+    inline graphics_resource_t buffer_object(GLuint buffer) {
+      auto found = buffer_objects().find(buffer);
+      return found == buffer_objects().end() ? nullptr : found->second;
+    }
+    }  // namespace gl
+    inline int gl_register_buffer_object(GLuint buffer) {
+      if (gl::buffer_object(buffer)) return 1;
+      graphics_resource_t resource;
+      if (int status = graphics_gl_register_buffer(&resource, buffer, graphics_register_flags_none)) return status;
+      gl::buffer_objects()[buffer] = resource;
+      return 0;
+    }
+    inline int gl_set_buffer_object_map_flags(GLuint buffer, unsigned int flags) {
+      graphics_resource_t resource = gl::buffer_object(buffer);
+      return resource ? graphics_resource_set_map_flags(resource, flags) : 400;
+    }
+    inline int gl_map_buffer_object(void **pointer, GLuint buffer, sycl::queue &q) {
+      graphics_resource_t resource = gl::buffer_object(buffer);
+      if (!resource) return 400;
+      if (int status = graphics_map_resources(1, &resource, q)) return status;
+      return graphics_resource_get_mapped_pointer(pointer, nullptr, resource);
+    }
+    inline int gl_unmap_buffer_object(GLuint buffer, sycl::queue &q) {
+      graphics_resource_t resource = gl::buffer_object(buffer);
+      return resource ? graphics_unmap_resources(1, &resource, q) : 400;
+    }
+    inline int gl_unregister_buffer_object(GLuint buffer) {
+      graphics_resource_t resource = gl::buffer_object(buffer);
+      if (!resource) return 400;
+      gl::buffer_objects().erase(buffer);
+      return graphics_unregister_resource(resource);
     }
 
     """

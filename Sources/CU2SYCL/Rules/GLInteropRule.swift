@@ -4,14 +4,19 @@ import Clang
 /// buffer remembers its name and flags, mapping copies its contents (glGetBufferSubData) into device memory,
 /// the mapped pointer is that memory, unmapping waits for the queue and writes it back (glBufferSubData).
 /// The calls keep CUDA's arguments and statuses under `cu2sycl::` names; map and unmap take the stream's
-/// queue. `#include <cuda_gl_interop.h>` becomes `#include "cu2sycl/gl_interop.hpp"` in the same place,
+/// queue; the deprecated buffer-object calls (cudaGLRegisterBufferObject, ...) work on the resource registered
+/// for the buffer. `#include <cuda_gl_interop.h>` becomes `#include "cu2sycl/gl_interop.hpp"` in the same place,
 /// after the program's GL headers. Textures and renderbuffers mapped as arrays are flagged (W105).
+/// Unlike CUDA's map and unmap, the copies need the buffer's GL context current on the calling thread (as
+/// registration does in CUDA); without one the calls return 219, cudaErrorInvalidGraphicsContext.
 public struct GLInteropRule: MigrationRule {
   public static let id = "gl-interop"
   public static let summary = "Converts CUDA-OpenGL buffer interop (cudaGraphicsGLRegisterBuffer, map, mapped pointer, unmap, unregister) to staging copies between the GL buffer and device memory (cu2sycl/gl_interop.hpp): the same results, two copies per map and per unmap that CUDA does not make."
   public static let covers = ["cuda_gl_interop.h", "cudaGraphicsResource", "cudaGraphicsResource_t", "cudaGraphicsGLRegisterBuffer",
                               "cudaGraphicsMapResources", "cudaGraphicsResourceGetMappedPointer", "cudaGraphicsUnmapResources",
-                              "cudaGraphicsUnregisterResource", "cudaGraphicsResourceSetMapFlags", "cudaGLSetGLDevice", "cudaGLGetDevices"]
+                              "cudaGraphicsUnregisterResource", "cudaGraphicsResourceSetMapFlags", "cudaGLSetGLDevice", "cudaGLGetDevices",
+                              "cudaGLRegisterBufferObject", "cudaGLMapBufferObject", "cudaGLMapBufferObjectAsync", "cudaGLUnmapBufferObject",
+                              "cudaGLUnmapBufferObjectAsync", "cudaGLUnregisterBufferObject", "cudaGLSetBufferObjectMapFlags"]
     + constants.keys.sorted() + ["cudaGraphicsGLRegisterImage", "cudaGraphicsSubResourceGetMappedArray"]
   public static let examples = [
     RuleExample(
@@ -88,6 +93,37 @@ public struct GLInteropRule: MigrationRule {
       cuda: """
       #include <GL/gl.h>
       #include <cuda_gl_interop.h>
+      void update(GLuint vbo, cudaStream_t stream) {
+        float *points;
+        cudaGLRegisterBufferObject(vbo);
+        cudaGLSetBufferObjectMapFlags(vbo, cudaGLMapFlagsWriteDiscard);
+        cudaGLMapBufferObject((void **)&points, vbo);
+        cudaGLUnmapBufferObject(vbo);
+        cudaGLMapBufferObjectAsync((void **)&points, vbo, stream);
+        cudaGLUnmapBufferObjectAsync(vbo, stream);
+        cudaGLUnregisterBufferObject(vbo);
+      }
+
+      """,
+      sycl: """
+      #include <GL/gl.h>
+      #include "cu2sycl/gl_interop.hpp"
+      void update(GLuint vbo, cu2sycl::queue_ptr stream) {
+        float *points;
+        cu2sycl::gl_register_buffer_object(vbo);
+        cu2sycl::gl_set_buffer_object_map_flags(vbo, cu2sycl::graphics_map_flags_write_discard);
+        cu2sycl::gl_map_buffer_object((void **)&points, vbo, cu2sycl::default_queue());
+        cu2sycl::gl_unmap_buffer_object(vbo, cu2sycl::default_queue());
+        cu2sycl::gl_map_buffer_object((void **)&points, vbo, cu2sycl::queue(stream));
+        cu2sycl::gl_unmap_buffer_object(vbo, cu2sycl::queue(stream));
+        cu2sycl::gl_unregister_buffer_object(vbo);
+      }
+
+      """),
+    RuleExample(
+      cuda: """
+      #include <GL/gl.h>
+      #include <cuda_gl_interop.h>
       void attach(cudaGraphicsResource_t *texture, GLuint name, cudaArray_t *array) {
         cudaGraphicsGLRegisterImage(texture, name, GL_TEXTURE_2D, cudaGraphicsRegisterFlagsSurfaceLoadStore);
         cudaGraphicsSubResourceGetMappedArray(array, *texture, 0, 0);
@@ -114,12 +150,21 @@ public struct GLInteropRule: MigrationRule {
                           "cudaGraphicsRegisterFlagsReadOnly": "graphics_register_flags_read_only",
                           "cudaGraphicsRegisterFlagsWriteDiscard": "graphics_register_flags_write_discard",
                           "cudaGraphicsRegisterFlagsSurfaceLoadStore": "graphics_register_flags_surface_load_store",
-                          "cudaGraphicsRegisterFlagsTextureGather": "graphics_register_flags_texture_gather"]
+                          "cudaGraphicsRegisterFlagsTextureGather": "graphics_register_flags_texture_gather",
+                          "cudaGLMapFlagsNone": "graphics_map_flags_none", "cudaGLMapFlagsReadOnly": "graphics_map_flags_read_only",
+                          "cudaGLMapFlagsWriteDiscard": "graphics_map_flags_write_discard"]
   /// Calls that keep their arguments under another name.
   static let renamed = ["cudaGraphicsGLRegisterBuffer": "graphics_gl_register_buffer",
                         "cudaGraphicsResourceGetMappedPointer": "graphics_resource_get_mapped_pointer",
                         "cudaGraphicsResourceSetMapFlags": "graphics_resource_set_map_flags",
-                        "cudaGraphicsUnregisterResource": "graphics_unregister_resource", "cudaGLSetGLDevice": "set_device"]
+                        "cudaGraphicsUnregisterResource": "graphics_unregister_resource", "cudaGLSetGLDevice": "set_device",
+                        "cudaGLRegisterBufferObject": "gl_register_buffer_object", "cudaGLUnregisterBufferObject": "gl_unregister_buffer_object",
+                        "cudaGLSetBufferObjectMapFlags": "gl_set_buffer_object_map_flags"]
+  /// The deprecated buffer-object calls that take a stream (the Async forms) or use the null stream, with
+  /// the index of the stream argument.
+  static let bufferObjectCopies = ["cudaGLMapBufferObject": ("gl_map_buffer_object", 2), "cudaGLMapBufferObjectAsync": ("gl_map_buffer_object", 2),
+                                   "cudaGLUnmapBufferObject": ("gl_unmap_buffer_object", 1),
+                                   "cudaGLUnmapBufferObjectAsync": ("gl_unmap_buffer_object", 1)]
   static let imageMessage = "an OpenGL texture or renderbuffer mapped as a CUDA array is not converted: exchange the image through a pixel buffer object (registered with cudaGraphicsGLRegisterBuffer, copied to the texture with glTexSubImage2D)"
 
   public init() {}
@@ -150,6 +195,19 @@ public struct GLInteropRule: MigrationRule {
         guard context.replaceCall(call, with: [.text("cu2sycl::\(helper)("), count, .text(", "), resources, .text(", ")] + queue + [.text(")")],
                                   yieldsStatus: true, rule: Self.id) else { continue }
         context.use(.graphics, in: file)
+        context.claim(i, .converted, rule: Self.id)
+      case let name where Self.bufferObjectCopies[name] != nil:
+        let (helper, streamIndex) = Self.bufferObjectCopies[name]!
+        guard let (call, file, _, args) = context.apiCall(context.entries[i]), args.count >= streamIndex else { continue }
+        var pieces: [Piece] = [.text("cu2sycl::\(helper)(")]
+        for a in args.prefix(streamIndex) {
+          guard let p = context.source(a) else { continue }
+          pieces += [p, .text(", ")]
+        }
+        guard pieces.count == 1 + 2 * streamIndex else { continue }
+        pieces += context.queue(forStream: args.count > streamIndex ? args[streamIndex] : nil, in: file, rule: Self.id) + [.text(")")]
+        guard context.replaceCall(call, with: pieces, yieldsStatus: true, rule: Self.id) else { continue }
+        context.use(.glInterop, in: file)
         context.claim(i, .converted, rule: Self.id)
       case "cudaGLGetDevices":
         // Any device serves the context through the copies; the device-list kind does not matter.

@@ -1,32 +1,20 @@
-/// Graphics and external-resource interoperability (EGL, Direct3D, Vulkan external memory and semaphores,
-/// the deprecated cudaGL*BufferObject calls) has no SYCL 2020 counterpart. Every use gets a precise finding
-/// rather than W001. OpenGL buffers registered with cudaGraphicsGLRegisterBuffer convert (GLInteropRule).
+/// Graphics and external-resource interoperability (EGL, Direct3D, VDPAU, Vulkan external memory and
+/// semaphores) has no SYCL 2020 counterpart. Every use gets a precise finding rather than W001. OpenGL
+/// buffers convert (GLInteropRule, which runs first).
 public struct InteropRule: MigrationRule {
   public static let id = "graphics-interop"
-  public static let summary = "Flags graphics and external-resource interop (EGL, Direct3D, Vulkan, deprecated OpenGL buffer objects) with what to do instead."
-  public static let covers = ["cudaGLRegisterBufferObject", "cudaGLMapBufferObject", "cudaGLUnmapBufferObject", "cudaGLUnregisterBufferObject",
-                              "cudaExternalMemory_t", "cudaImportExternalMemory", "cudaImportExternalSemaphore", "CUeglFrame", "cudaEGL.h"]
+  public static let summary = "Flags graphics and external-resource interop (EGL, Direct3D, VDPAU, Vulkan external memory) with what to do instead."
+  public static let covers = ["cudaExternalMemory_t", "cudaExternalSemaphore_t", "cudaImportExternalMemory", "cudaImportExternalSemaphore",
+                              "CUeglFrame", "cudaEGL.h", "cuda_egl_interop.h", "cuda_d3d11_interop.h", "cuda_vdpau_interop.h"]
   public static let examples = [
     RuleExample(
       cuda: """
-      #include <GL/gl.h>
-      #include <cuda_gl_interop.h>
-      void draw(GLuint vbo, float **points, cudaExternalMemory_t memory) {
-        cudaGLRegisterBufferObject(vbo);
-        cudaGLMapBufferObject((void **)points, vbo);
-      }
+      void release(cudaExternalMemory_t memory, cudaExternalSemaphore_t ready);
 
       """,
       sycl: """
-      #include <GL/gl.h>
-      #include "cu2sycl/gl_interop.hpp"
       // CU2SYCL-W019: graphics interop has no SYCL 2020 equivalent: share the data through host memory (copy it in and out of the graphics API), or use the SYCL backend's interop for the resource
-      void draw(GLuint vbo, float **points, cudaExternalMemory_t memory) {
-        // CU2SYCL-W019: graphics interop has no SYCL 2020 equivalent: share the data through host memory (copy it in and out of the graphics API), or use the SYCL backend's interop for the resource
-        cudaGLRegisterBufferObject(vbo);
-        // CU2SYCL-W019: graphics interop has no SYCL 2020 equivalent: share the data through host memory (copy it in and out of the graphics API), or use the SYCL backend's interop for the resource
-        cudaGLMapBufferObject((void **)points, vbo);
-      }
+      void release(cudaExternalMemory_t memory, cudaExternalSemaphore_t ready);
 
       """),
   ]
