@@ -96,10 +96,6 @@ public enum GraphicsRuntime {
     #if !defined(GL_ARRAY_BUFFER) && !defined(__APPLE__)
     #include <GL/glext.h>
     #endif
-    #include <cstddef>
-    #include <map>
-    #include <optional>
-    #include <vector>
     // X11 (GL/glx.h, helper_gl.h, EGL on X11) defines macros such as None that break the SYCL headers.
     #pragma push_macro("None")
     #pragma push_macro("Bool")
@@ -111,6 +107,10 @@ public enum GraphicsRuntime {
     #undef Status
     #undef Success
     #undef Always
+    #include <cstddef>
+    #include <map>
+    #include <optional>
+    #include <vector>
     #include "runtime.hpp"
     #pragma pop_macro("Always")
     #pragma pop_macro("Success")
