@@ -16,6 +16,9 @@ public enum RuntimeHeader {
     if helpers.contains(.driverSurface) { helpers.formUnion([.driverTexture, .surface]) }
     if helpers.contains(.texture3D) || helpers.contains(.driverTexture) { helpers.formUnion([.texture, .pitchedMemory]) }
     if helpers.contains(.pitchedMemory) || helpers.contains(.freeAsync) { helpers.insert(.defaultQueue) }
+    // cu2sycl/gl_interop.hpp builds on the graphics resources (and the device list for gl_get_devices).
+    if helpers.contains(.glDevices) { helpers.formUnion([.glInterop, .devices]) }
+    if helpers.contains(.glInterop) { helpers.formUnion([.graphics, .defaultQueue]) }
     var out = """
     // Written by cu2sycl: helpers for code migrated from CUDA. Plain SYCL 2020.
     #pragma once
@@ -750,6 +753,7 @@ public enum RuntimeHeader {
     if helpers.contains(.texture3D) || helpers.contains(.driverTexture) { out += arrays3D }
     if helpers.contains(.driverTexture) { out += driverTextures }
     if helpers.contains(.driverSurface) { out += driverSurfaces }
+    if helpers.contains(.graphics) { out += GraphicsRuntime.resources }
     out += "\n}  // namespace cu2sycl\n"
     if helpers.contains(.mathConstants) {
       out += "\n// CUDA's math_constants.h: the CUDART_* constants under the same names and values.\n"

@@ -43,6 +43,10 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case dim3 = "dim3"
   case mathConstants = "math_constants"
   case mul24 = "mul24"
+  case graphics = "graphics"
+  /// Emitted as its own header, `cu2sycl/gl_interop.hpp`, where the program included cuda_gl_interop.h.
+  case glInterop = "gl_interop"
+  case glDevices = "gl_devices"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -66,9 +70,12 @@ public final class MigrationContext {
 
   /// The output path of a migrated input file (nil for files outside the migrated tree).
   public let outputName: (String) -> String?
+  /// The root of the migrated tree (outputs mirror it), for paths to the headers cu2sycl writes there.
+  public let inputRoot: String?
 
-  init(census: Census, dimensions: [String: Int] = [:], outputName: @escaping (String) -> String?) {
+  init(census: Census, dimensions: [String: Int] = [:], inputRoot: String? = nil, outputName: @escaping (String) -> String?) {
     self.census = census
+    self.inputRoot = inputRoot
     self.outputName = outputName
     self.entries = census.entries
     self.plan = KernelPlan(census: census, dimensions: dimensions)
@@ -120,6 +127,13 @@ public final class MigrationContext {
   }
 
   public func use(_ helper: RuntimeHelper, in file: String) { helpers[file, default: []].insert(helper) }
+
+  /// How a migrated file includes a header cu2sycl writes at the output root (`cu2sycl/gl_interop.hpp`).
+  public func generatedInclude(_ relative: String, from file: String) -> String {
+    guard let root = inputRoot, let out = outputName(file), out.hasPrefix(root + "/") else { return relative }
+    let depth = out.dropFirst(root.count + 1).split(separator: "/").count - 1
+    return String(repeating: "../", count: max(depth, 0)) + relative
+  }
 
   // MARK: Edits
 

@@ -57,6 +57,8 @@ public enum RuleRegistry {
     DeviceRule.self,
     OccupancyRule.self,
     GraphRule.self,
+    // Before the general interop findings: OpenGL buffers convert.
+    GLInteropRule.self,
     InteropRule.self,
     TextureRule.self,
     DriverTextureRule.self,
