@@ -782,6 +782,8 @@ public enum RuntimeHeader {
       #define printLastCudaError(msg) ((void)(msg))
       // Cores per compute unit: SYCL does not report it; 64 matches the stand-in compute capability 8.0.
       inline int _ConvertSMVer2Cores(int, int) { return 64; }
+      // Rounds half away from zero, as the samples' helper does.
+      inline int ftoi(float value) { return value >= 0 ? static_cast<int>(value + 0.5f) : static_cast<int>(value - 0.5f); }
       inline const char *_ConvertSMVer2ArchName(int, int) { return "SYCL"; }
       inline int gpuDeviceInit(int device) {
         if (cu2sycl::set_device(device) != 0) {
