@@ -400,7 +400,7 @@ public final class Migrator {
     var includes: [String] = []
     if syclInclude == nil && plan.hasCUDA { includes.append("#include <sycl/sycl.hpp>") }
     // cuda_runtime.h brought C math with it; sycl.hpp does not.
-    if syclInclude != nil && plan.usesCMath && !Migrator.includesMath(text) { includes.append("#include <cmath>") }
+    if (syclInclude != nil || plan.hasCUDA) && plan.usesCMath && !Migrator.includesMath(text) { includes.append("#include <cmath>") }
     if !plan.helpers.isEmpty { includes.append("#include \"\(runtimeInclude)\"") }
     if !includes.isEmpty {
       if let site = syclInclude {

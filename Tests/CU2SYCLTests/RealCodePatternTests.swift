@@ -294,4 +294,25 @@ final class RealCodePatternTests: XCTestCase {
     let sycl = try XCTUnwrap(out["c.sycl.cpp"])
     XCTAssertTrue(sycl.contains("template <> float sum<-1>(const float *p, const sycl::nd_item<1> &item, float (&w)[4]) { return 0; }"), sycl)
   }
+
+  /// cuda-samples: code above a file's first include relies on nvcc's implicit cuda_runtime.h (`NULL`),
+  /// and `min(n, blockDim.x)` mixes unsigned int with what becomes size_t once migrated.
+  func testImplicitRuntimeIncludeAndBuiltinTypesInTemplates() throws {
+    let (out, _) = try migrateTree([
+      "s.cu": """
+      // a sample
+      const char *names[] = {"a", NULL};
+      #include <stdio.h>
+      #include <cuda_runtime.h>
+      __global__ void k(float *p, unsigned int rem) {
+        for (unsigned int i = 0; i < min(rem, blockDim.x); ++i) p[i] = 0;
+      }
+
+      """,
+    ])
+    let sycl = try XCTUnwrap(out["s.sycl.cpp"])
+    XCTAssertTrue(sycl.hasPrefix("// a sample\n#include <sycl/sycl.hpp>\nconst char *names[]"), sycl)
+    XCTAssertFalse(sycl.contains("cuda_runtime.h"), sycl)
+    XCTAssertTrue(sycl.contains("sycl::min(rem, static_cast<unsigned int>(item.get_local_range(0)))"), sycl)
+  }
 }

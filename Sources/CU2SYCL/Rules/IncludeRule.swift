@@ -32,7 +32,9 @@ public struct IncludeRule: MigrationRule {
       let range = o.offset..<(o.offset + o.length)
       // sycl.hpp is C++: inside an `extern "C"` block it cannot go where the CUDA include was; the
       // emitter puts it at the top of the file instead.
-      if !text.isInsideExternC(o.offset), firstDone.insert(o.file).inserted {
+      // Code above the include may use what nvcc's implicit cuda_runtime.h gave it (NULL, size_t): then
+      // the emitter puts sycl.hpp at the top of the file, before that code.
+      if !text.isInsideExternC(o.offset), !text.hasCodeBefore(o.offset), firstDone.insert(o.file).inserted {
         context.replace(o.file, range, with: "#include <sycl/sycl.hpp>", rule: Self.id)
       } else {
         context.replace(o.file, text.wholeLines(around: range), with: "", rule: Self.id)

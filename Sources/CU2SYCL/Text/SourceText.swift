@@ -106,6 +106,34 @@ public struct SourceText: Sendable {
 
   /// Whether `offset` lies inside an `extern "C" { ... }` block (comments and strings skipped; the
   /// preprocessor's conditionals are not evaluated, which suits the usual `#ifdef __cplusplus` guards).
+  /// Whether C++ code (anything but blank lines, comments and preprocessor directives) comes before
+  /// `offset`: nvcc includes cuda_runtime.h ahead of a file's first line, so such code may use what
+  /// it declares (`NULL`, `size_t`) even above the file's own includes.
+  public func hasCodeBefore(_ offset: Int) -> Bool {
+    var line = 0
+    var inBlockComment = false
+    var continued = false
+    while line < min(offset, bytes.count) {
+      let end = lineEnd(of: line)
+      var t = self[line..<min(end, offset)].trimmingCharacters(in: .whitespacesAndNewlines)
+      defer { line = end }
+      if continued { continued = t.hasSuffix("\\"); continue }
+      if inBlockComment {
+        guard let close = t.range(of: "*/") else { continue }
+        inBlockComment = false
+        t = String(t[close.upperBound...]).trimmingCharacters(in: .whitespaces)
+      }
+      while t.hasPrefix("/*") {
+        guard let close = t.range(of: "*/") else { inBlockComment = true; t = ""; break }
+        t = String(t[close.upperBound...]).trimmingCharacters(in: .whitespaces)
+      }
+      if t.isEmpty || t.hasPrefix("//") { continue }
+      if t.hasPrefix("#") { continued = t.hasSuffix("\\"); continue }
+      return true
+    }
+    return false
+  }
+
   public func isInsideExternC(_ offset: Int) -> Bool {
     var stack: [Bool] = []
     var i = 0
