@@ -315,4 +315,27 @@ final class RealCodePatternTests: XCTestCase {
     XCTAssertFalse(sycl.contains("cuda_runtime.h"), sycl)
     XCTAssertTrue(sycl.contains("sycl::min(rem, static_cast<unsigned int>(item.get_local_range(0)))"), sycl)
   }
+
+  /// cuda-samples' shfl_scan: a kernel with a defaulted parameter gets the nd_item after it, so the default
+  /// moves to the calls that leave the argument out (launches and device calls alike).
+  func testDefaultArgumentsMoveToTheCalls() throws {
+    let (out, _) = try migrateTree([
+      "a.cu": """
+      __device__ int lane(int offset = 0) { return threadIdx.x + offset; }
+      __global__ void scan(int *data, int width, int *partial_sums = NULL) {
+        data[lane()] = width;
+        if (partial_sums) partial_sums[blockIdx.x] = lane(1);
+      }
+      void run(int *d) { scan<<<1, 32>>>(d, 32); scan<<<1, 32>>>(d, 32, d); }
+
+      """,
+    ])
+    let sycl = try XCTUnwrap(out["a.sycl.cpp"])
+    XCTAssertTrue(sycl.contains("int lane(int offset, const sycl::nd_item<1> &item)"), sycl)
+    XCTAssertTrue(sycl.contains("void scan(int *data, int width, int *partial_sums, const sycl::nd_item<1> &item)"), sycl)
+    XCTAssertTrue(sycl.contains("data[lane(0, item)] = width;"), sycl)
+    XCTAssertTrue(sycl.contains("lane(1, item)"), sycl)
+    XCTAssertTrue(sycl.contains("scan(d, 32, NULL, item);"), sycl)
+    XCTAssertTrue(sycl.contains("scan(d, 32, d, item);"), sycl)
+  }
 }
