@@ -38,6 +38,9 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case pointerAttributes = "pointer_attributes"
   case freeAsync = "free_async"
   case dim3 = "dim3"
+  case memoryPools = "memory_pools"
+  case cacheHints = "cache_hints"
+  case interprocess = "interprocess"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -160,6 +163,11 @@ public final class MigrationContext {
         return (s.file, s.offset..<(s.offset + macro.occurrence.length))
       }
     }
+    // A user macro (`DATA_SIZE`, `NULL`, `SIZE(n)`) used inside another macro's argument
+    // (`checkCudaErrors(cudaMalloc(&p, DATA_SIZE))`): clang maps the expression to the macro's name.
+    if let r = range(of: c), r.range.isEmpty, let text = texts[r.file], let use = text.macroUse(at: r.range.lowerBound) {
+      return (r.file, use)
+    }
     return range(of: c)
   }
 
@@ -168,10 +176,14 @@ public final class MigrationContext {
 
   public func text(of c: Cursor) -> String {
     guard let r = range(of: c), let t = texts[r.file] else { return "" }
-    return t[r.range]
+    return t[r.range.isEmpty ? (writtenRange(of: c)?.range ?? r.range) : r.range]
   }
 
-  public func source(_ c: Cursor) -> Piece? { range(of: c).map { .source($0.range) } }
+  /// The expression's text as a piece (a macro used inside another macro's argument included).
+  public func source(_ c: Cursor) -> Piece? {
+    guard let r = range(of: c) else { return nil }
+    return .source(r.range.isEmpty ? (writtenRange(of: c)?.range ?? r.range) : r.range)
+  }
 
   /// Whether a call's value is discarded (it is a statement of its own).
   public func isStatement(_ c: Cursor) -> Bool {
