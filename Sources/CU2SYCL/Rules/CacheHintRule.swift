@@ -85,9 +85,6 @@ public struct CacheHintRule: MigrationRule {
   public init() {}
 
   public func apply(to context: MigrationContext) {
-    context.rename([.type], rule: Self.id, helpers: [.cacheHints]) { Self.types[$0] }
-    context.rename([.constant, .macro], rule: Self.id, helpers: [.cacheHints]) { Self.constants[$0].map { "cu2sycl::\($0)" } }
-    for (type, names) in Self.fields { context.claimFields(of: type, measured: names, standIns: [:], rule: Self.id) }
     for i in context.pending({ $0.occurrence.kind == .function && Self.covers.contains($0.occurrence.name) }) {
       let o = context.entries[i].occurrence
       guard let (call, file, _, args) = context.apiCall(context.entries[i]) else { continue }
@@ -104,5 +101,9 @@ public struct CacheHintRule: MigrationRule {
       guard context.removeCall(call, rule: Self.id) else { continue }
       context.claim(i, .converted, rule: Self.id)
     }
+    // Names after the calls: a removed call takes the names in its arguments with it.
+    context.rename([.type], rule: Self.id, helpers: [.cacheHints]) { Self.types[$0] }
+    context.rename([.constant, .macro], rule: Self.id, helpers: [.cacheHints]) { Self.constants[$0].map { "cu2sycl::\($0)" } }
+    for (type, names) in Self.fields { context.claimFields(of: type, measured: names, standIns: [:], rule: Self.id) }
   }
 }

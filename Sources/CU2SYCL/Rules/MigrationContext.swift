@@ -175,14 +175,22 @@ public final class MigrationContext {
   public func writtenSource(_ c: Cursor) -> Piece? { writtenRange(of: c).map { .source($0.range) } }
 
   public func text(of c: Cursor) -> String {
-    guard let r = range(of: c), let t = texts[r.file] else { return "" }
-    return t[r.range.isEmpty ? (writtenRange(of: c)?.range ?? r.range) : r.range]
+    guard let r = expressionRange(of: c), let t = texts[r.file] else { return "" }
+    return t[r.range]
   }
 
   /// The expression's text as a piece (a macro used inside another macro's argument included).
-  public func source(_ c: Cursor) -> Piece? {
+  public func source(_ c: Cursor) -> Piece? { expressionRange(of: c).map { .source($0.range) } }
+
+  /// The written range of an expression inside another macro's argument that starts or ends with a use
+  /// of a user macro (`DATA_SIZE`, `2 * BYTES`): clang ends such a range where that macro's name starts.
+  private func expressionRange(of c: Cursor) -> (file: String, range: Range<Int>)? {
     guard let r = range(of: c) else { return nil }
-    return .source(r.range.isEmpty ? (writtenRange(of: c)?.range ?? r.range) : r.range)
+    if r.range.isEmpty { return writtenRange(of: c) ?? r }
+    guard let t = texts[r.file], r.range.upperBound < t.bytes.count, !t.isIdentifierByte(t.bytes[r.range.upperBound - 1]),
+          ![UInt8(ascii: "."), UInt8(ascii: ">")].contains(t.bytes[r.range.upperBound - 1]),
+          let use = t.macroUse(at: r.range.upperBound) else { return r }
+    return (r.file, r.range.lowerBound..<use.upperBound)
   }
 
   /// Whether a call's value is discarded (it is a statement of its own).
