@@ -102,7 +102,8 @@ public struct CacheHintRule: MigrationRule {
       context.claim(i, .converted, rule: Self.id)
     }
     // Names after the calls: a removed call takes the names in its arguments with it.
-    context.rename([.type], rule: Self.id, helpers: [.cacheHints]) { Self.types[$0] }
+    // CUDA 11.8 defines the stream attribute names as macros (`#define cudaStreamAttrValue cudaLaunchAttributeValue`).
+    context.rename([.type, .macro], rule: Self.id, helpers: [.cacheHints]) { Self.types[$0] }
     context.rename([.constant, .macro], rule: Self.id, helpers: [.cacheHints]) { Self.constants[$0].map { "cu2sycl::\($0)" } }
     for (type, names) in Self.fields { context.claimFields(of: type, measured: names, standIns: [:], rule: Self.id) }
   }

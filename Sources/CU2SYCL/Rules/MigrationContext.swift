@@ -155,7 +155,7 @@ public final class MigrationContext {
   /// (`cudaStreamNonBlocking`): its range, else the macro's name where it is used. clang gives such an
   /// expression no range of its own (nil at top level, empty inside another macro's argument).
   public func writtenRange(of c: Cursor) -> (file: String, range: Range<Int>)? {
-    if let r = range(of: c), !r.range.isEmpty { return r }
+    if let r = range(of: c), !r.range.isEmpty { return extendedOverMacro(r) }
     for location in [c.extent.start.file, c.extent.start.expansion] {
       guard let s = location, census.userFiles.contains(s.file) else { continue }
       // Only where the census saw a CUDA macro used: a defaulted argument is empty too.
@@ -182,11 +182,15 @@ public final class MigrationContext {
   /// The expression's text as a piece (a macro used inside another macro's argument included).
   public func source(_ c: Cursor) -> Piece? { expressionRange(of: c).map { .source($0.range) } }
 
-  /// The written range of an expression inside another macro's argument that starts or ends with a use
-  /// of a user macro (`DATA_SIZE`, `2 * BYTES`): clang ends such a range where that macro's name starts.
+  /// The written range of an expression in a user file (see `writtenRange` for macros in it).
   private func expressionRange(of c: Cursor) -> (file: String, range: Range<Int>)? {
     guard let r = range(of: c) else { return nil }
-    if r.range.isEmpty { return writtenRange(of: c) ?? r }
+    return writtenRange(of: c) ?? r
+  }
+
+  /// Inside another macro's argument, clang ends an expression that ends with a use of a user macro
+  /// (`2 * BYTES`) where that macro's name starts: the range then takes the use in.
+  private func extendedOverMacro(_ r: (file: String, range: Range<Int>)) -> (file: String, range: Range<Int>) {
     guard let t = texts[r.file], r.range.upperBound < t.bytes.count, !t.isIdentifierByte(t.bytes[r.range.upperBound - 1]),
           ![UInt8(ascii: "."), UInt8(ascii: ">")].contains(t.bytes[r.range.upperBound - 1]),
           let use = t.macroUse(at: r.range.upperBound) else { return r }
