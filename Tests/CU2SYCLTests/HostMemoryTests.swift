@@ -41,7 +41,7 @@ final class HostMemoryTests: XCTestCase {
   }
 
   /// Registration that may ask for kernel access (mapped, or flags only known at run time) is flagged;
-  /// pool allocations are not stream-ordered allocations cu2sycl converts.
+  /// allocations from a pool are the memory-pool rule's.
   func testRegistrationFlagsAndPoolAllocations() throws {
     let (sycl, report, _) = try TestSupport.migrate("""
       #include <cuda_runtime.h>
@@ -55,7 +55,8 @@ final class HostMemoryTests: XCTestCase {
       """)
     XCTAssertEqual(report.occurrences.filter { $0.name == "cudaHostRegister" }.map(\.warning), [nil, Warnings.registeredMemory.id])
     XCTAssertEqual(outcome("cudaHostRegister", in: report), [.converted, .review])
-    XCTAssertEqual(outcome("cudaMallocAsync", in: report), [.unsupported])
+    XCTAssertEqual(report.occurrences.filter { $0.name == "cudaMallocAsync" }.map(\.rule), [MemoryPoolRule.id])
+    XCTAssertTrue(sycl.contains("p = static_cast<float *>(cu2sycl::malloc_from_pool(bytes, pool, cu2sycl::queue(s)));"), sycl)
     XCTAssertTrue(sycl.contains("  // CU2SYCL-W070: "), sycl)
     XCTAssertFalse(sycl.contains("cudaHostRegister("), sycl)
   }

@@ -19,6 +19,8 @@ public enum RuntimeHeader {
     // cu2sycl/gl_interop.hpp builds on the graphics resources (and the device list for gl_get_devices).
     if helpers.contains(.glDevices) { helpers.formUnion([.glInterop, .devices]) }
     if helpers.contains(.glInterop) { helpers.formUnion([.graphics, .defaultQueue]) }
+    // Pools live on the devices of the device list.
+    if helpers.contains(.memoryPools) { helpers.formUnion([.devices, .defaultQueue]) }
     var out = """
     // Written by cu2sycl: helpers for code migrated from CUDA. Plain SYCL 2020.
     #pragma once
@@ -182,6 +184,10 @@ public enum RuntimeHeader {
         int warpSize = 0, maxThreadsPerBlock = 0, maxThreadsDim[3] = {}, clockRate = 0, multiProcessorCount = 0, l2CacheSize = 0;
         int integrated = 0, canMapHostMemory = 0, ECCEnabled = 0, unifiedAddressing = 1, managedMemory = 0;
         int concurrentManagedAccess = 0, pageableMemoryAccess = 0, hostNativeAtomicSupported = 0;
+        // Memory pools are cu2sycl's (see mem_pool), without inter-process handles; SYCL 2020 has no
+        // persisting L2 cache, so there is none to reserve and no access policy window.
+        int memoryPoolsSupported = 1, persistingL2CacheMaxSize = 0, accessPolicyMaxWindowSize = 0;
+        unsigned int memoryPoolSupportedHandleTypes = 0;
         // Stand-ins: SYCL has no compute capability (8.0 passes the usual "at least" checks), registers,
         // grid limits (CUDA's usual ones), constant memory, memory clock or bus, PCI location.
         int major = 8, minor = 0, regsPerBlock = 65536, regsPerMultiprocessor = 65536;
@@ -349,6 +355,9 @@ public enum RuntimeHeader {
     if helpers.contains(.pointerAttributes) { out += MemoryRuntime.pointerAttributes }
     if helpers.contains(.pitchedMemory) { out += MemoryRuntime.pitched }
     if helpers.contains(.freeAsync) { out += MemoryRuntime.streamOrdered }
+    if helpers.contains(.memoryPools) { out += PoolRuntime.pools }
+    if helpers.contains(.cacheHints) { out += PoolRuntime.cacheHints }
+    if helpers.contains(.interprocess) { out += PoolRuntime.interprocess }
     if helpers.contains(.events) {
       out += """
 

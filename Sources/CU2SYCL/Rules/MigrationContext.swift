@@ -47,6 +47,9 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   /// Emitted as its own header, `cu2sycl/gl_interop.hpp`, where the program included cuda_gl_interop.h.
   case glInterop = "gl_interop"
   case glDevices = "gl_devices"
+  case memoryPools = "memory_pools"
+  case cacheHints = "cache_hints"
+  case interprocess = "interprocess"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -180,13 +183,18 @@ public final class MigrationContext {
   /// (`cudaStreamNonBlocking`): its range, else the macro's name where it is used. clang gives such an
   /// expression no range of its own (nil at top level, empty inside another macro's argument).
   public func writtenRange(of c: Cursor) -> (file: String, range: Range<Int>)? {
-    if let r = range(of: c), !r.range.isEmpty { return r }
+    if let r = range(of: c), !r.range.isEmpty { return extendedOverMacro(r) }
     for location in [c.extent.start.file, c.extent.start.expansion] {
       guard let s = location, census.userFiles.contains(s.file) else { continue }
       // Only where the census saw a CUDA macro used: a defaulted argument is empty too.
       if let macro = entries.first(where: { $0.occurrence.kind == .macro && $0.occurrence.file == s.file && $0.occurrence.offset == s.offset }) {
         return (s.file, s.offset..<(s.offset + macro.occurrence.length))
       }
+    }
+    // A user macro (`DATA_SIZE`, `NULL`, `SIZE(n)`) used inside another macro's argument
+    // (`checkCudaErrors(cudaMalloc(&p, DATA_SIZE))`): clang maps the expression to the macro's name.
+    if let r = range(of: c), r.range.isEmpty, let text = texts[r.file], let use = text.macroUse(at: r.range.lowerBound) {
+      return (r.file, use)
     }
     return range(of: c)
   }
@@ -195,11 +203,27 @@ public final class MigrationContext {
   public func writtenSource(_ c: Cursor) -> Piece? { writtenRange(of: c).map { .source($0.range) } }
 
   public func text(of c: Cursor) -> String {
-    guard let r = range(of: c), let t = texts[r.file] else { return "" }
+    guard let r = expressionRange(of: c), let t = texts[r.file] else { return "" }
     return t[r.range]
   }
 
-  public func source(_ c: Cursor) -> Piece? { range(of: c).map { .source($0.range) } }
+  /// The expression's text as a piece (a macro used inside another macro's argument included).
+  public func source(_ c: Cursor) -> Piece? { expressionRange(of: c).map { .source($0.range) } }
+
+  /// The written range of an expression in a user file (see `writtenRange` for macros in it).
+  private func expressionRange(of c: Cursor) -> (file: String, range: Range<Int>)? {
+    guard let r = range(of: c) else { return nil }
+    return writtenRange(of: c) ?? r
+  }
+
+  /// Inside another macro's argument, clang ends an expression that ends with a use of a user macro
+  /// (`2 * BYTES`) where that macro's name starts: the range then takes the use in.
+  private func extendedOverMacro(_ r: (file: String, range: Range<Int>)) -> (file: String, range: Range<Int>) {
+    guard let t = texts[r.file], r.range.upperBound < t.bytes.count, !t.isIdentifierByte(t.bytes[r.range.upperBound - 1]),
+          ![UInt8(ascii: "."), UInt8(ascii: ">")].contains(t.bytes[r.range.upperBound - 1]),
+          let use = t.macroUse(at: r.range.upperBound) else { return r }
+    return (r.file, r.range.lowerBound..<use.upperBound)
+  }
 
   /// Whether a call's value is discarded (it is a statement of its own).
   public func isStatement(_ c: Cursor) -> Bool {

@@ -143,6 +143,18 @@ public enum Warnings {
   public static let peerCopy = WarningKind(
     id: "W072", title: "copy between devices on one queue",
     explanation: "The peer copy runs on the current device's queue; all devices share one context in cu2sycl's runtime, so the pointers are valid there. SYCL 2020 only promises that a device reaches its own device allocations: when source and destination belong to different devices, check that the implementation copies between them (DPC++ does), or stage the copy through host memory (two copies).")
+  public static let interprocessMemory = WarningKind(
+    id: "W073", title: "device memory shared between processes",
+    explanation: "CUDA can hand device memory to another process (cudaIpcGetMemHandle/cudaIpcOpenMemHandle, or a memory pool exported with cudaMemPoolExportToShareableHandle and its allocations with cudaMemPoolExportPointer). SYCL 2020 has no inter-process memory: a USM pointer means nothing in another process. The call is left as written. Keep the work in one process (threads, one queue per device), or share the data through the operating system: put it in shared memory (shm_open/mmap, the segment these programs already use for their handles), copy device results there with q.memcpy, and let the other process copy it in. The handle types (cu2sycl::ipc_mem_handle, mem_pool_ptr_export_data) keep their CUDA size so surrounding code still compiles.")
+  public static let interprocessEvent = WarningKind(
+    id: "W074", title: "event shared between processes",
+    explanation: "cudaIpcGetEventHandle/cudaIpcOpenEventHandle let another process wait for work recorded in this one. SYCL 2020 events cannot leave their process, so the call is left as written. Synchronize the processes through the operating system instead: finish the work (q.wait()) and then signal the other process (a process-shared semaphore or barrier, a pipe), or keep the work in one process, where cu2sycl::wait_event orders queues.")
+  public static let poolUsage = WarningKind(
+    id: "W075", title: "memory pool usage is not reported",
+    explanation: "SYCL 2020 does not report how much memory an allocator holds or hands out, and cu2sycl's pools keep nothing back (every free returns memory at once), so cudaMemPoolAttrReservedMemCurrent/High and UsedMemCurrent/High read 0. Code that prints or checks these sizes needs its own accounting (add up the sizes it allocates from the pool).")
+  public static let streamAttribute = WarningKind(
+    id: "W076", title: "stream attributes are not kept",
+    explanation: "cudaStreamSetAttribute only sets performance hints (an L2 access policy window, a priority, a synchronization policy) that SYCL 2020 has no way to apply, so cu2sycl drops them and cudaStreamGetAttribute reads an empty value (no window, priority 0). Code that reads back an attribute it set expecting its value needs to keep that value itself.")
 
   public static let roundingMode = WarningKind(
     id: "W020", title: "rounding mode has no SYCL equivalent",
@@ -155,7 +167,7 @@ public enum Warnings {
     explanation: "sycl::atomic_ref works on int, unsigned int, long, unsigned long, long long, unsigned long long, float, double and pointers. An atomic on another type (a 16-bit atomicCAS, say) is left as written: widen the data to 32 bits, or emulate it with a compare-exchange loop on the enclosing 32-bit word.")
 
 
-  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, interop, glImage, sharedOutsideKernel, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported, textureManual, textureSetting, runtimeModule, runtimeLaunch, driverAttribute, registeredMemory, freeMemory, peerCopy]
+  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, interop, glImage, sharedOutsideKernel, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported, textureManual, textureSetting, runtimeModule, runtimeLaunch, driverAttribute, registeredMemory, freeMemory, peerCopy, interprocessMemory, interprocessEvent, poolUsage, streamAttribute]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }

@@ -100,6 +100,25 @@ public struct SourceText: Sendable {
     return i > start ? i : offset
   }
 
+  /// The written use of a macro starting at `offset`: its name, with the parenthesized arguments that
+  /// follow it (a function-like macro). Nil when no identifier starts there.
+  public func macroUse(at offset: Int) -> Range<Int>? {
+    guard offset < bytes.count, isIdentifierByte(bytes[offset]), offset == 0 || !isIdentifierByte(bytes[offset - 1]),
+          !(bytes[offset] >= 48 && bytes[offset] <= 57) else { return nil }
+    var i = offset
+    while i < bytes.count, isIdentifierByte(bytes[i]) { i += 1 }
+    let name = i
+    i = skipHorizontalSpace(from: i)
+    guard i < bytes.count, bytes[i] == UInt8(ascii: "(") else { return offset..<name }
+    var depth = 0
+    while i < bytes.count {
+      if bytes[i] == UInt8(ascii: "(") { depth += 1 }
+      if bytes[i] == UInt8(ascii: ")") { depth -= 1; if depth == 0 { return offset..<(i + 1) } }
+      i += 1
+    }
+    return offset..<name
+  }
+
   public func isIdentifierByte(_ b: UInt8) -> Bool {
     (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95
   }

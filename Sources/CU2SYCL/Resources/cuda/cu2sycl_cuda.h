@@ -1297,11 +1297,11 @@ typedef struct cudaLaunchConfig_st {
   unsigned int numAttrs;
 } cudaLaunchConfig_t;
 
-/* Stream and kernel-node attributes are launch attributes. */
-typedef enum cudaLaunchAttributeID cudaStreamAttrID;
-typedef enum cudaLaunchAttributeID cudaKernelNodeAttrID;
-typedef cudaLaunchAttributeValue cudaStreamAttrValue;
-typedef cudaLaunchAttributeValue cudaKernelNodeAttrValue;
+/* Stream and kernel-node attributes are launch attributes (macros, as in the SDK). */
+#define cudaStreamAttrID cudaLaunchAttributeID
+#define cudaKernelNodeAttrID cudaLaunchAttributeID
+#define cudaStreamAttrValue cudaLaunchAttributeValue
+#define cudaKernelNodeAttrValue cudaLaunchAttributeValue
 #define cudaStreamAttributeAccessPolicyWindow cudaLaunchAttributeAccessPolicyWindow
 #define cudaStreamAttributeSynchronizationPolicy cudaLaunchAttributeSynchronizationPolicy
 #define cudaStreamAttributePriority cudaLaunchAttributePriority
