@@ -4,8 +4,9 @@ import XCTest
 
 /// Host runtime shapes from real programs that rule examples cannot show (headers outside the tree).
 final class HostRuntimeTests: XCTestCase {
-  /// cuda-samples' helper_cuda.h lives outside the migrated tree (-I Common): its include goes, and
-  /// runtime.hpp supplies checkCudaErrors, findCudaDevice, ... so the calls stay as written and compile.
+  /// cuda-samples' helper_cuda.h lives outside the migrated tree (-I Common): its include becomes one of
+  /// helper_string.h (plain C++ it brought along), and runtime.hpp supplies checkCudaErrors,
+  /// findCudaDevice, ... so the calls stay as written and compile.
   func testHelperCudaIsReplacedByTheRuntimeHeader() throws {
     let root = TestSupport.temporaryDirectory("helper-cuda")
     defer { try? FileManager.default.removeItem(atPath: root) }
@@ -37,18 +38,19 @@ final class HostRuntimeTests: XCTestCase {
     for (path, bytes) in result.outputs { outputs[path] = String(decoding: bytes, as: UTF8.self) }
     let main = try XCTUnwrap(outputs["main.sycl.cpp"])
     XCTAssertFalse(main.contains("helper_cuda.h"), main)
-    XCTAssertTrue(main.hasPrefix("#include <sycl/sycl.hpp>\n#include \"cu2sycl/runtime.hpp\"\n"), main)
+    XCTAssertTrue(main.hasPrefix("#include <sycl/sycl.hpp>\n#include \"cu2sycl/runtime.hpp\"\n#include <helper_string.h>\n"), main)
     XCTAssertTrue(main.contains("checkCudaErrors(((d = sycl::malloc_device<float>(256, cu2sycl::default_queue())) != nullptr ? 0 : 2));"), main)
     XCTAssertTrue(main.contains("checkCudaErrors((sycl::free(d, cu2sycl::default_queue()), 0));"), main)
     XCTAssertEqual(result.report.totals.converted, result.report.totals.found,
                    "\(result.report.occurrences.filter { $0.outcome != .converted })")
     let runtime = try XCTUnwrap(outputs[RuntimeHeader.relativePath])
     XCTAssertTrue(runtime.contains("#define checkCudaErrors(val)"), runtime)
-    // The migrated program compiles against the SYCL headers with nothing from the samples.
+    // The migrated program compiles against the SYCL headers and the samples' helper_string.h alone.
     let out = TestSupport.temporaryDirectory("helper-cuda-out")
     defer { try? FileManager.default.removeItem(atPath: out) }
     TestSupport.write(main, to: out + "/main.sycl.cpp")
     TestSupport.write(runtime, to: out + "/" + RuntimeHeader.relativePath)
+    TestSupport.write("inline bool checkCmdLineFlag(int, const char **, const char *) { return false; }\n", to: out + "/helper_string.h")
     if let failure = TestSupport.typeCheck([out + "/main.sycl.cpp"], includeDirectory: out) { XCTFail(failure) }
   }
 }

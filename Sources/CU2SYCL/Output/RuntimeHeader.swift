@@ -776,6 +776,8 @@ public enum RuntimeHeader {
       #include <cstdio>
       #include <cstdlib>
       #include <cstring>
+      // helper_cuda.h's own guard: the samples' other helpers (helper_cuda_drvapi.h) skip what it defines.
+      #define COMMON_HELPER_CUDA_H_
       #ifndef EXIT_WAIVED
       #define EXIT_WAIVED 2
       #endif

@@ -26,10 +26,14 @@ public struct CallTemplate: Sendable {
   /// argument of the parameter's size is passed as written. (CUDA's SDK and cu2sycl's declarations
   /// disagree on the signedness of some of these parameters.)
   public var signednessFree: Bool
+  /// The replacement is an ordinary function with CUDA's parameter types (a runtime helper such as
+  /// `cu2sycl::mul24(int, int)`): arguments convert implicitly, as they did in CUDA.
+  public var typed: Bool
 
   public init(_ pattern: String, helper: RuntimeHelper? = nil, unify: Bool = false, fallback: String? = nil,
-              fallbackHelper: RuntimeHelper? = nil, signednessFree: Bool = false) {
+              fallbackHelper: RuntimeHelper? = nil, signednessFree: Bool = false, typed: Bool = false) {
     self.signednessFree = signednessFree
+    self.typed = typed
     self.pattern = pattern
     self.helper = helper
     self.unify = unify
@@ -89,7 +93,7 @@ extension MigrationContext {
     if entry.inMacroBody {
       // In a #define only the name can be replaced, and only when nothing else needs to change.
       guard template.isName, let call = call(named: cursor),
-            !writtenArguments(call).contains(where: { conversion(of: $0, to: template.unify ? call.type : nil) != nil }) else {
+            template.typed || !writtenArguments(call).contains(where: { conversion(of: $0, to: template.unify ? call.type : nil) != nil }) else {
         claim(index, .manual, rule: rule, warning: Warnings.macroBody,
               message: "\(o.name) in a macro body: convert it by hand (\(template.pattern.replacingOccurrences(of: "$", with: "x")))")
         return true
@@ -120,7 +124,7 @@ extension MigrationContext {
       for arg in args {
         let r = range(of: arg)!.range
         if r.lowerBound > pos { pieces.append(.source(pos..<r.lowerBound)) }
-        pieces += argument(arg, to: target, signednessFree: template.signednessFree).pieces
+        pieces += template.typed ? [.source(r)] : argument(arg, to: target, signednessFree: template.signednessFree).pieces
         pos = r.upperBound
       }
       if callRange.range.upperBound > pos { pieces.append(.source(pos..<callRange.range.upperBound)) }

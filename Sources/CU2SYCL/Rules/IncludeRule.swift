@@ -31,8 +31,18 @@ public struct IncludeRule: MigrationRule {
       let cooperativeGroups = o.name == "cooperative_groups.h" || o.name.hasPrefix("cooperative_groups/")
       let helperCuda = name == "helper_cuda.h"
       guard IncludeRule.replaced.contains(name) || cooperativeGroups || helperCuda, let text = context.texts[o.file] else { continue }
-      if helperCuda { context.use(.helperCuda, in: o.file) }
       let range = o.offset..<(o.offset + o.length)
+      if helperCuda {
+        context.use(.helperCuda, in: o.file)
+        // helper_cuda.h also brought the samples' helper_string.h (checkCmdLineFlag, ...), plain C++ that
+        // the program keeps using.
+        if let at = text[range].range(of: "helper_cuda.h") {
+          let start = o.offset + text[range].utf8.distance(from: text[range].startIndex, to: at.lowerBound)
+          context.replace(o.file, start..<(start + "helper_cuda.h".utf8.count), with: "helper_string.h", rule: Self.id)
+          context.claim(i, .converted, rule: Self.id)
+          continue
+        }
+      }
       // sycl.hpp is C++: inside an `extern "C"` block it cannot go where the CUDA include was; the
       // emitter puts it at the top of the file instead.
       // Code above the include may use what nvcc's implicit cuda_runtime.h gave it (NULL, size_t): then
