@@ -38,6 +38,10 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case pointerAttributes = "pointer_attributes"
   case freeAsync = "free_async"
   case dim3 = "dim3"
+  case kernelLauncher = "kernel_launcher"
+  case modules = "modules"
+  case helperCudaDriver = "helper_cuda_drvapi"
+  case nvrtcHelper = "nvrtc_helper"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -61,10 +65,13 @@ public final class MigrationContext {
 
   /// The output path of a migrated input file (nil for files outside the migrated tree).
   public let outputName: (String) -> String?
+  /// Names the whole migrated tree writes as string literals, and where its kernels are defined.
+  public let program: ProgramNames
 
-  init(census: Census, dimensions: [String: Int] = [:], outputName: @escaping (String) -> String?) {
+  init(census: Census, dimensions: [String: Int] = [:], program: ProgramNames = ProgramNames(), outputName: @escaping (String) -> String?) {
     self.census = census
     self.outputName = outputName
+    self.program = program
     self.entries = census.entries
     self.plan = KernelPlan(census: census, dimensions: dimensions)
     for (i, e) in entries.enumerated() { indexByKey[e.occurrence.key] = i }

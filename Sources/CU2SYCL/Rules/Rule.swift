@@ -57,6 +57,8 @@ public enum RuleRegistry {
     DeviceRule.self,
     OccupancyRule.self,
     GraphRule.self,
+    // After the rules that rewrite calls taking a kernel (occupancy, attributes, graphs).
+    ArgumentLaunchRule.self,
     InteropRule.self,
     TextureRule.self,
     DriverModuleRule.self,
