@@ -8,6 +8,9 @@
 #include <cmath>
 #include <map>
 #include <thread>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 #include <vector>
 #define __global__
 #define __device__
@@ -375,5 +378,23 @@ template <class F> void emu_launch(dim3 g, dim3 b, size_t shm, F f) {
     for (auto &t : ts) t.join();
     free(emu_dyn);
   }
+}
+// cudaLaunchKernel / cudaLaunchCooperativeKernel with the kernel named (the runtime's template form):
+// argument i is read from args[i] as the kernel's parameter type. Launches run synchronously.
+template <class... P, size_t... I>
+cudaError_t emu_launch_array(void (*k)(P...), dim3 g, dim3 b, size_t shm, void **args, std::index_sequence<I...>) {
+  std::tuple<std::decay_t<P>...> values{*static_cast<std::decay_t<P> *>(args[I])...};
+  emu_launch(g, b, shm, [=] { std::apply(k, values); });
+  cudaError_t e = emu_err;
+  emu_err = cudaSuccess;
+  return e;
+}
+template <class... P>
+cudaError_t cudaLaunchKernel(void (*k)(P...), dim3 g, dim3 b, void **args, size_t shm = 0, cudaStream_t = 0) {
+  return emu_launch_array(k, g, b, shm, args, std::index_sequence_for<P...>{});
+}
+template <class... P>
+cudaError_t cudaLaunchCooperativeKernel(void (*k)(P...), dim3 g, dim3 b, void **args, size_t shm = 0, cudaStream_t = 0) {
+  return emu_launch_array(k, g, b, shm, args, std::index_sequence_for<P...>{});
 }
 #include "emu_device.h"

@@ -132,7 +132,11 @@ public struct ArgumentLaunchRule: MigrationRule {
     let nl = text.newline
     let indent = text.indentation(ofLineAt: r.range.lowerBound)
     let indented = body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : indent + $0 }.joined(separator: nl)
-    context.replace(r.file, r.range.upperBound..<r.range.upperBound, with: nl + nl + indented, rule: Self.id)
+    // A blank line after the launcher too when the kernel's next line is code.
+    let end = r.range.upperBound
+    let nextIsCode = end + 1 < text.bytes.count && text.bytes[end] == UInt8(ascii: "\n") && text.bytes[end + 1] != UInt8(ascii: "\n")
+      && text.bytes[end + 1] != UInt8(ascii: "\r")
+    context.replace(r.file, end..<end, with: nl + nl + indented + (nextIsCode ? nl : ""), rule: Self.id)
     for (kind, message) in notes { context.addWarningComment(file: r.file, offset: r.range.lowerBound, id: kind.id, message: message) }
     // Earlier prototypes of the kernel in the same file announce the launcher too.
     for decl in f.declarations where decl != def {

@@ -32,7 +32,7 @@ public struct DriverModuleRule: MigrationRule {
       int launch(const char *image, cu2sycl::device_ptr data, int n) {
         cu2sycl::module_ptr module;
         cu2sycl::function_ptr kernel;
-        // CU2SYCL-W083: SYCL cannot load a kernel image at run time: the module's kernels (scale) must come from their migrated source files, compiled into this program
+        // CU2SYCL-W083: SYCL cannot load a kernel image at run time: the module's kernels must come from their migrated source files, compiled into this program
         cu2sycl::load_module(&module);
         if (cu2sycl::get_function(&kernel, module, "scale") != 0) return 1;
         void *args[] = {&data, &n};
@@ -116,19 +116,25 @@ public struct DriverModuleRule: MigrationRule {
   static func moduleMessage(file: String, context: MigrationContext) -> String {
     guard let text = context.texts[file] else { return moduleMessagePrefix + "their migrated source files, compiled into this program" }
     var names: [String] = []
-    var files: [String] = []
+    var files: [String] = [], headers: [String] = []
     for literal in ProgramNames.stringLiterals(in: text.string) where !names.contains(literal) {
       if let defined = context.program.kernelFiles[literal] {
         names.append(literal)
         for f in defined where f != file {
           let out = (context.outputName(f) ?? f).split(separator: "/").last.map(String.init) ?? f
-          if !files.contains(out) { files.append(out) }
+          // A kernel header (read by NVRTC at run time) is included by one source file instead.
+          let isSource = ["cu", "cpp", "cc", "cxx"].contains(f.split(separator: ".").last.map(String.init) ?? "")
+          if isSource, !files.contains(out) { files.append(out) }
+          if !isSource, !headers.contains(out) { headers.append(out) }
         }
       }
     }
     let kernels = names.isEmpty ? "" : " (" + names.joined(separator: ", ") + ")"
-    let sources = files.isEmpty ? "their migrated source files" : (files.count == 1 ? "the migrated " : "the migrated files ") + files.joined(separator: ", ")
-    return "SYCL cannot load a kernel image at run time: the module's kernels\(kernels) must come from \(sources), compiled into this program"
+    var sources: [String] = []
+    if !files.isEmpty { sources.append((files.count == 1 ? "the migrated " : "the migrated files ") + files.joined(separator: ", ") + ", compiled into this program") }
+    if !headers.isEmpty { sources.append((headers.count == 1 ? "the migrated header " : "the migrated headers ") + headers.joined(separator: ", ") + ", included by one source file of this program") }
+    if sources.isEmpty { sources.append("their migrated source files, compiled into this program") }
+    return "SYCL cannot load a kernel image at run time: the module's kernels\(kernels) must come from " + sources.joined(separator: " and ")
   }
   static let moduleMessagePrefix = "SYCL cannot load a kernel image at run time: the module's kernels must come from "
 
@@ -141,6 +147,13 @@ public struct DriverModuleRule: MigrationRule {
     for i in context.pending({ $0.occurrence.kind == .function && Self.converted.contains(MigrationContext.driverName($0.occurrence.name)) }) {
       let o = context.entries[i].occurrence
       let name = MigrationContext.driverName(o.name)
+      // Same arguments, same status: cu2sycl::get_function, launch_kernel, unload_module (also in a macro body).
+      if let sycl = Self.renamed[name] {
+        guard context.writtenName(context.entries[i]) == name, context.replaceWrittenName(i, with: sycl, rule: Self.id) else { continue }
+        context.use(.modules, in: o.file)
+        context.claim(i, .converted, rule: Self.id)
+        continue
+      }
       guard let (call, file, _, args) = context.apiCall(context.entries[i]) else { continue }
       switch name {
       case "cuModuleLoad", "cuModuleLoadData", "cuModuleLoadDataEx", "cuModuleLoadFatBinary":
@@ -157,10 +170,7 @@ public struct DriverModuleRule: MigrationRule {
         context.use(.occupancy, in: file)
         context.claim(i, .converted, rule: Self.id)
       default:
-        // Same arguments, same status: cu2sycl::get_function, launch_kernel, unload_module.
-        guard let sycl = Self.renamed[name], context.replaceWrittenName(i, with: sycl, rule: Self.id) else { continue }
-        context.use(.modules, in: file)
-        context.claim(i, .converted, rule: Self.id)
+        continue
       }
     }
     context.rename([.type], rule: Self.id, helpers: [.modules]) { ["CUmodule": "cu2sycl::module_ptr", "CUfunction": "cu2sycl::function_ptr"][$0] }
