@@ -2,7 +2,8 @@ import Clang
 
 /// Kernels used through argument arrays. A kernel whose address is taken as a value
 /// (`cudaLaunchKernel((void *)k, ...)`, `params.func = (void *)k`) or that a module looks up by name
-/// gets a launcher next to its definition (see `KernelLauncher`); the value becomes the launcher and
+/// gets a launcher next to its definition (see `KernelLauncher`); the value becomes the launcher
+/// (`(void *)k_launcher`, to be cast back to `cu2sycl::kernel_launcher` where it is called) and
 /// `cudaLaunchKernel` calls it on the stream's queue. Kernels named by string get a registration so that
 /// `cuModuleGetFunction` (DriverModuleRule) finds them.
 public struct ArgumentLaunchRule: MigrationRule {
@@ -51,6 +52,80 @@ public struct ArgumentLaunchRule: MigrationRule {
       }
 
       """),
+    RuleExample(
+      cuda: """
+      __global__ void fill(int *out, int v) { out[blockIdx.x * blockDim.x + threadIdx.x] = v; }
+      template <typename T> __global__ void twice(T *p) { p[threadIdx.x] *= 2; }
+      struct Job {
+        const void *func;
+        void **args;
+      };
+      void run(int *out, int v, cudaStream_t s) {
+        void *args[] = {&out, &v};
+        cudaLaunchCooperativeKernel((void *)fill, 4, 64, args, 0, s);
+        Job job = {(const void *)fill, args};
+        void *targs[] = {&out};
+        cudaLaunchKernel((void *)twice<int>, dim3(1), dim3(64), targs);
+      }
+
+      """,
+      sycl: """
+      void fill(int *out, int v, const sycl::nd_item<1> &item) { out[item.get_global_id(0)] = v; }
+
+      // fill launched with its arguments in an array (args[i] points to parameter i).
+      void fill_launcher(sycl::queue &q, cu2sycl::dim3 grid, cu2sycl::dim3 block, std::size_t shared_bytes, void **args) {
+        int *out = *static_cast<int **>(args[0]);
+        int v = *static_cast<int *>(args[1]);
+        q.parallel_for(sycl::nd_range<1>(cu2sycl::range<1>(grid) * cu2sycl::range<1>(block), cu2sycl::range<1>(block)), [=](sycl::nd_item<1> item) {
+          fill(out, v, item);
+        });
+      }
+
+      template <typename T> void twice(T *p, const sycl::nd_item<1> &item) { p[item.get_local_id(0)] *= 2; }
+
+      // twice launched with its arguments in an array (args[i] points to parameter i).
+      template <typename T>
+      void twice_launcher(sycl::queue &q, cu2sycl::dim3 grid, cu2sycl::dim3 block, std::size_t shared_bytes, void **args) {
+        T *p = *static_cast<T **>(args[0]);
+        q.parallel_for(sycl::nd_range<1>(cu2sycl::range<1>(grid) * cu2sycl::range<1>(block), cu2sycl::range<1>(block)), [=](sycl::nd_item<1> item) {
+          twice<T>(p, item);
+        });
+      }
+
+      struct Job {
+        const void *func;
+        void **args;
+      };
+      void run(int *out, int v, cu2sycl::queue_ptr s) {
+        void *args[] = {&out, &v};
+        fill_launcher(cu2sycl::queue(s), 4, 64, 0, args);
+        Job job = {(const void *)fill_launcher, args};
+        void *targs[] = {&out};
+        twice_launcher<int>(cu2sycl::default_queue(), cu2sycl::dim3(1), cu2sycl::dim3(64), 0, targs);
+      }
+
+      """),
+    RuleExample(
+      cuda: """
+      __global__ void cells(int *grid);
+      void step(const void *kernel, int *grid, cudaStream_t s) {
+        void *args[] = {&grid};
+        cudaLaunchKernel(kernel, dim3(16), dim3(64), args, 0, s);
+        cudaLaunchKernel((void *)cells, dim3(16), dim3(64), args, 0, s);
+      }
+
+      """,
+      sycl: """
+      void cells(int *grid, const sycl::nd_item<1> &item);
+      void step(const void *kernel, int *grid, cu2sycl::queue_ptr s) {
+        void *args[] = {&grid};
+        // CU2SYCL-W017: cudaLaunchKernel: the launched kernel is not named here; name it in the call, cudaLaunchKernel((void *)kernel, ...), or launch it with <<<>>>
+        cudaLaunchKernel(kernel, cu2sycl::dim3(16), cu2sycl::dim3(64), args, 0, s);
+        // CU2SYCL-W017: cudaLaunchKernel: 'cells' is defined in another file, and cu2sycl writes a kernel's launcher next to its definition only for the launches it sees there; launch it with <<<>>>
+        cudaLaunchKernel((void *)cells, cu2sycl::dim3(16), cu2sycl::dim3(64), args, 0, s);
+      }
+
+      """),
   ]
 
   public init() {}
@@ -67,16 +142,24 @@ public struct ArgumentLaunchRule: MigrationRule {
       guard let (call, file, range, args) = context.apiCall(context.entries[i]) else { continue }
       handledCalls.append(range)
       let kernel = args.first.flatMap { kernelReference(in: $0, context) }
-      guard args.count >= 4, let kernel, let info = context.census.functions[kernel.usr], info.definition != nil else {
+      guard args.count >= 4, let kernel, let info = context.census.functions[kernel.usr] else {
         context.claim(i, .manual, rule: Self.id, warning: Warnings.arrayLaunch,
-                      message: "\(o.name): the launched kernel is not named here (or not defined in this program); name it in the call, cudaLaunchKernel((void *)kernel, ...), or launch it with <<<>>>")
+                      message: "\(o.name): the launched kernel is not named here; name it in the call, cudaLaunchKernel((void *)kernel, ...), or launch it with <<<>>>")
         continue
       }
-      if !info.templateParameters.isEmpty {
+      guard info.definition != nil else {
+        context.claim(i, .manual, rule: Self.id, warning: Warnings.arrayLaunch,
+                      message: "\(o.name): '\(info.name)' is defined in another file, and cu2sycl writes a kernel's launcher next to its definition only for the launches it sees there; launch it with <<<>>>")
+        continue
+      }
+      // A template kernel's launcher is a template too: the arguments written at the reference name it.
+      let written = context.text(of: kernel.reference)
+      if !info.templateParameters.isEmpty, !(written.contains("<") && KernelLauncher(kernel: info, definition: info.definition!).templateHead(context) != nil) {
         context.claim(i, .manual, rule: Self.id, warning: Warnings.templateArrayLaunch,
-                      message: "\(o.name) of the template kernel '\(info.name)': cu2sycl writes launchers for plain kernels only; launch it with <<<>>>")
+                      message: "\(o.name) of the template kernel '\(info.name)': write its template arguments (\(info.name)<...>) for cu2sycl to call its launcher, or launch it with <<<>>>")
         continue
       }
+      let launcherName = KernelLauncher.name(info.name) + (written.hasPrefix(info.name) ? String(written.dropFirst(info.name.count)) : "")
       if o.name == "cudaLaunchCooperativeKernel", synchronizesGrid(kernel.usr, context) {
         context.claim(i, .manual, rule: Self.id, warning: Warnings.arrayLaunch,
                       message: "cudaLaunchCooperativeKernel: '\(info.name)' synchronizes the whole grid, which SYCL 2020 lacks: split the kernel at each grid sync and launch the parts one after another")
@@ -88,18 +171,26 @@ public struct ArgumentLaunchRule: MigrationRule {
       context.claimArguments(args, rule: Self.id)
       // dim3 values (a local sycl::range, an integer) convert to the launcher's cu2sycl::dim3 implicitly.
       context.use(.dim3, in: file)
-      let pieces: [Piece] = [.text(KernelLauncher.name(info.name) + "(")] + queue + [.text(", "), grid, .text(", "), block, .text(", "), shared,
+      let pieces: [Piece] = [.text(launcherName + "(")] + queue + [.text(", "), grid, .text(", "), block, .text(", "), shared,
                                                                                   .text(", "), array, .text(")")]
       guard context.replaceCall(call, with: pieces, rule: Self.id) else { continue }
       need(kernel.usr)
       context.claim(i, .converted, rule: Self.id)
     }
 
-    // Other values of a kernel cast to a pointer (`params.func = (void *)k`) become its launcher.
+    // Other values of a kernel cast to a pointer (`params.func = (void *)k`) become its launcher, in the same
+    // cast: whoever calls through the pointer casts it back to cu2sycl::kernel_launcher.
     for r in references where !handledCalls.contains(where: { $0.contains(r.range.range.lowerBound) }) {
-      guard let info = context.census.functions[r.usr], info.definition != nil, info.templateParameters.isEmpty,
-            !context.isReplaced(r.range.file, r.range.range) else { continue }
-      context.replace(r.range.file, r.range.range, with: KernelLauncher.name(info.name), rule: Self.id)
+      guard let info = context.census.functions[r.usr], let def = info.definition, !context.isReplaced(r.range.file, r.range.range),
+            let text = context.texts[r.range.file], text[r.range.range].hasPrefix(info.name) else { continue }
+      let written = text[r.range.range]
+      if !info.templateParameters.isEmpty, !written.contains("<") || KernelLauncher(kernel: info, definition: def).templateHead(context) == nil {
+        context.addWarningComment(file: r.range.file, offset: r.range.range.lowerBound, id: Warnings.templateArrayLaunch.id,
+                                  message: "the template kernel '\(info.name)' is used as a value: write its template arguments (\(info.name)<...>) for cu2sycl to give it a launcher")
+        continue
+      }
+      let name = r.range.range.lowerBound..<(r.range.range.lowerBound + info.name.utf8.count)
+      context.replace(r.range.file, name, with: KernelLauncher.name(info.name), rule: Self.id)
       need(r.usr)
     }
 
@@ -158,7 +249,7 @@ public struct ArgumentLaunchRule: MigrationRule {
 
   struct KernelValue {
     var usr: String
-    /// The written value: the reference with the casts and parentheses around it.
+    /// The kernel's name where the value is written (inside the cast, which stays: `(void *)k_launcher`).
     var range: (file: String, range: Range<Int>)
   }
 
@@ -181,9 +272,9 @@ public struct ArgumentLaunchRule: MigrationRule {
           cast = true
         } else { break }
       }
-      guard cast, let tr = context.range(of: top), !tr.range.isEmpty else { continue }
+      guard cast, !r.range.isEmpty else { continue }
       if let caller = context.enclosingFunction(of: c), caller.space != .host { continue }
-      out.append(KernelValue(usr: usr, range: tr))
+      out.append(KernelValue(usr: usr, range: r))
     }
     return out.sorted { ($0.range.file, $0.range.range.lowerBound) < ($1.range.file, $1.range.range.lowerBound) }
   }

@@ -34,16 +34,35 @@ struct KernelLauncher {
     return replaceIdentifier("dim3", with: "cu2sycl::dim3", in: t).replacingOccurrences(of: "cu2sycl::cu2sycl::", with: "cu2sycl::")
   }
 
-  /// The launcher's definition (or, with `prototype`, its declaration), indented like the kernel.
+  /// For a template kernel, its template head as written (`template <typename T, int N>`); nil for a plain
+  /// kernel. Parameter packs are not supported (an argument array does not say how many there are).
+  func templateHead(_ context: MigrationContext) -> String?? {
+    guard !kernel.templateParameters.isEmpty else { return .some(nil) }
+    let tokens = definition.tokens
+    guard tokens.first?.spelling == "template", tokens.count > 1, tokens[1].spelling == "<",
+          let start = tokens[0].range.start.spelling?.offset, let r = context.range(of: definition), let text = context.texts[r.file] else { return nil }
+    var depth = 0
+    for t in tokens.dropFirst() {
+      if t.spelling == "<" { depth += 1 }
+      if t.spelling == ">" { depth -= 1 }
+      if t.spelling == ">>" { depth -= 2 }
+      if t.spelling == "..." { return nil }
+      if depth <= 0, let end = t.range.end.spelling?.offset { return .some(text[start..<end]) }
+    }
+    return nil
+  }
+
+  /// The launcher's definition, indented like the kernel.
   func text(_ context: MigrationContext, file: String, inline: Bool, notes: inout [(WarningKind, String)]) -> String? {
-    guard let params = parameters(context) else { return nil }
+    guard let params = parameters(context), let head = templateHead(context) else { return nil }
     let usr = kernel.usr
     let plan = context.plan
     let n = plan.dimensions[usr] ?? 1
     let launcher = KernelLauncher.name(kernel.name)
     var lines: [String] = []
     lines.append("// \(kernel.name) launched with its arguments in an array (args[i] points to parameter i).")
-    lines.append("\(inline ? "inline " : "")void \(launcher)(\(KernelLauncher.parameters)) {")
+    if let head { lines.append(head) }
+    lines.append("\(inline && head == nil ? "inline " : "")void \(launcher)(\(KernelLauncher.parameters)) {")
     for (i, p) in params.enumerated() {
       if p.type.contains("(") || p.type.contains("[") {
         lines.append("  using \(p.name)_type = \(p.type);")
@@ -66,7 +85,9 @@ struct KernelLauncher {
     for g in globals { extra.append(g.isTextureReference ? "\(g.name)_symbol" : "*\(g.name)_symbol") }
     let printing = plan.usesStream.contains(usr)
     if printing { extra.append(context.streamName) }
-    let call = "\(kernel.name)(" + (params.map(\.name) + extra).joined(separator: ", ") + ");"
+    // A template kernel is called with its parameters named (local accessors do not deduce).
+    let callee = head == nil ? kernel.name : kernel.name + "<" + kernel.templateParameters.joined(separator: ", ") + ">"
+    let call = "\(callee)(" + (params.map(\.name) + extra).joined(separator: ", ") + ");"
     let attribute = plan.usesSubGroups.contains(usr) ? " [[sycl::reqd_sub_group_size(32)]]" : ""
     let lambda = "[=](sycl::nd_item<\(n)> \(context.itemName))\(attribute) {"
     if locals.isEmpty && globals.isEmpty && !printing {
@@ -79,10 +100,8 @@ struct KernelLauncher {
         lines.append(g.isTextureReference ? "    auto \(g.name)_symbol = \(g.name);" : "    auto *\(g.name)_symbol = &\(g.name);")
       }
       if printing { lines.append("    sycl::stream \(context.streamName)(65536, 1024, cgh);") }
+      // In a template launcher the kernel's template parameters are in scope for the accessors' types.
       for (shape, acc) in zip(locals, accessorNames) {
-        if shape.mentions(kernel.templateParameters) {
-          notes.append((Warnings.sharedSize, "the type of '\(shape.name)' depends on template arguments cu2sycl could not resolve; set it by hand"))
-        }
         if shape.isDynamic {
           lines.append("    sycl::local_accessor<\(shape.accessorElement), 1> \(acc)(sycl::range<1>(shared_bytes / sizeof(\(shape.accessorElement))), cgh);")
         } else {
