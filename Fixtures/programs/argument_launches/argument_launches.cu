@@ -50,7 +50,7 @@ int main() {
   cudaStreamCreate(&stream);
   int count = n;
   void *sumArgs[] = {&in, &sums, &count};
-  if (cudaLaunchKernel(blockSum, dim3(kBlocks), dim3(kBlock), sumArgs, kBlock * sizeof(int), stream) != cudaSuccess) {
+  if (cudaLaunchKernel((void *)blockSum, dim3(kBlocks), dim3(kBlock), sumArgs, kBlock * sizeof(int), stream) != cudaSuccess) {
     printf("FAIL argument_launches: cudaLaunchKernel(blockSum)\n");
     return 1;
   }
@@ -77,7 +77,7 @@ int main() {
   void *transposeArgs[] = {&dIn, &dOut, &w, &h};
   dim3 block(kTile, kTile);
   dim3 grid((width + kTile - 1) / kTile, (height + kTile - 1) / kTile);
-  cudaLaunchKernel(transposeTile, grid, block, transposeArgs, 0, 0);
+  cudaLaunchKernel((const void *)transposeTile, grid, block, transposeArgs, 0, 0);
   cudaMemcpy(transposed, dOut, sizeof(transposed), cudaMemcpyDeviceToHost);
   for (int y = 0; y < height; ++y) {
     for (int x = 0; x < width; ++x) {
@@ -90,7 +90,7 @@ int main() {
 
   int offset = 100;
   void *offsetArgs[] = {&in, &offset, &count};
-  cudaLaunchCooperativeKernel(addOffset, dim3(kBlocks), dim3(kBlock), offsetArgs, 0, 0);
+  cudaLaunchCooperativeKernel(reinterpret_cast<void *>(addOffset), dim3(kBlocks), dim3(kBlock), offsetArgs, 0, 0);
   cudaMemcpy(host, in, n * sizeof(int), cudaMemcpyDeviceToHost);
   for (int i = 0; i < n; ++i) {
     if (host[i] != i % 7 + 100) {

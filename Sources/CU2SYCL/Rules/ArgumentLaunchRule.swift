@@ -46,6 +46,7 @@ public struct ArgumentLaunchRule: MigrationRule {
           });
         });
       }
+
       int run(float *v, float f, int n, cu2sycl::queue_ptr s) {
         void *args[] = {&v, &f, &n};
         return (scale_launcher(cu2sycl::queue(s), cu2sycl::dim3((n + 127) / 128), cu2sycl::dim3(128), 128 * sizeof(float), args), 0);
@@ -139,7 +140,11 @@ public struct ArgumentLaunchRule: MigrationRule {
     // cudaLaunchKernel(func, grid, block, args, shared, stream) -> func_launcher(queue, grid, block, shared, args).
     for i in context.pending({ $0.occurrence.kind == .function && ["cudaLaunchKernel", "cudaLaunchCooperativeKernel"].contains($0.occurrence.name) }) {
       let o = context.entries[i].occurrence
-      guard let (call, file, range, args) = context.apiCall(context.entries[i]) else { continue }
+      guard let (call, file, range, args) = context.apiCall(context.entries[i]) else {
+        context.claim(i, .manual, rule: Self.id, warning: Warnings.arrayLaunch,
+                      message: "\(o.name) written in a macro or through a pointer: call the kernel's launcher (k_launcher(queue, grid, block, sharedBytes, args)) by hand")
+        continue
+      }
       handledCalls.append(range)
       let kernel = args.first.flatMap { kernelReference(in: $0, context) }
       guard args.count >= 4, let kernel, let info = context.census.functions[kernel.usr] else {

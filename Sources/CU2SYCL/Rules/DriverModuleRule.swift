@@ -82,6 +82,7 @@ public struct DriverModuleRule: MigrationRule {
       }
       // Found by name in a module (cu2sycl::get_function, for cuModuleGetFunction).
       static cu2sycl::kernel_registration<float *, float, int> add_registration("add", add_launcher);
+
       void run(cu2sycl::function_ptr f, cu2sycl::device_ptr out, float a, int n) {
         // The packed form: each argument at the next offset aligned for its type.
         char buffer[32];
