@@ -159,12 +159,11 @@ public struct ArgumentLaunchRule: MigrationRule {
       }
       // A template kernel's launcher is a template too: the arguments written at the reference name it.
       let written = context.text(of: kernel.reference)
-      if !info.templateParameters.isEmpty, !(written.contains("<") && KernelLauncher(kernel: info, definition: info.definition!).templateHead(context) != nil) {
+      guard let launcherName = launcherExpression(written, info, context) else {
         context.claim(i, .manual, rule: Self.id, warning: Warnings.templateArrayLaunch,
-                      message: "\(o.name) of the template kernel '\(info.name)': write its template arguments (\(info.name)<...>) for cu2sycl to call its launcher, or launch it with <<<>>>")
+                      message: "\(o.name) of '\(info.name)': cu2sycl cannot write its launcher (a template used without its arguments, a parameter pack or a reference parameter); launch it with <<<>>>")
         continue
       }
-      let launcherName = KernelLauncher.name(info.name) + (written.hasPrefix(info.name) ? String(written.dropFirst(info.name.count)) : "")
       if o.name == "cudaLaunchCooperativeKernel", synchronizesGrid(kernel.usr, context) {
         context.claim(i, .manual, rule: Self.id, warning: Warnings.arrayLaunch,
                       message: "cudaLaunchCooperativeKernel: '\(info.name)' synchronizes the whole grid, which SYCL 2020 lacks: split the kernel at each grid sync and launch the parts one after another")
@@ -186,16 +185,14 @@ public struct ArgumentLaunchRule: MigrationRule {
     // Other values of a kernel cast to a pointer (`params.func = (void *)k`) become its launcher, in the same
     // cast: whoever calls through the pointer casts it back to cu2sycl::kernel_launcher.
     for r in references where !handledCalls.contains(where: { $0.contains(r.range.range.lowerBound) }) {
-      guard let info = context.census.functions[r.usr], let def = info.definition, !context.isReplaced(r.range.file, r.range.range),
-            let text = context.texts[r.range.file], text[r.range.range].hasPrefix(info.name) else { continue }
-      let written = text[r.range.range]
-      if !info.templateParameters.isEmpty, !written.contains("<") || KernelLauncher(kernel: info, definition: def).templateHead(context) == nil {
+      guard let info = context.census.functions[r.usr], info.definition != nil, !context.isReplaced(r.range.file, r.range.range),
+            let text = context.texts[r.range.file] else { continue }
+      guard let launcher = launcherExpression(text[r.range.range], info, context) else {
         context.addWarningComment(file: r.range.file, offset: r.range.range.lowerBound, id: Warnings.templateArrayLaunch.id,
-                                  message: "the template kernel '\(info.name)' is used as a value: write its template arguments (\(info.name)<...>) for cu2sycl to give it a launcher")
+                                  message: "'\(info.name)' is used as a value, but cu2sycl cannot write its launcher (a template used without its arguments, a parameter pack or a reference parameter)")
         continue
       }
-      let name = r.range.range.lowerBound..<(r.range.range.lowerBound + info.name.utf8.count)
-      context.replace(r.range.file, name, with: KernelLauncher.name(info.name), rule: Self.id)
+      context.replace(r.range.file, r.range.range, with: launcher, rule: Self.id)
       need(r.usr)
     }
 
@@ -239,9 +236,20 @@ public struct ArgumentLaunchRule: MigrationRule {
       guard let dr = context.range(of: decl), dr.file == r.file, dr.range.upperBound < r.range.lowerBound,
             dr.range.upperBound < text.bytes.count, text.bytes[dr.range.upperBound] == UInt8(ascii: ";") else { continue }
       let at = dr.range.upperBound + 1
+      let head = (launcher.templateHead(context) ?? nil).map { $0 + " " } ?? ""
       context.replace(r.file, at..<at, with: nl + text.indentation(ofLineAt: dr.range.lowerBound)
-                      + "void \(KernelLauncher.name(f.name))(\(KernelLauncher.parameters));", rule: Self.id)
+                      + head + "void \(KernelLauncher.name(f.name))(\(KernelLauncher.parameters));", rule: Self.id)
     }
+  }
+
+  /// The launcher for a kernel reference as written (`k` -> `k_launcher`, `ns::k<float>` ->
+  /// `ns::k_launcher<float>`); nil when the kernel cannot have one.
+  private func launcherExpression(_ written: String, _ info: FunctionInfo, _ context: MigrationContext) -> String? {
+    guard let def = info.definition, identifiers(in: written).contains(info.name) else { return nil }
+    let launcher = KernelLauncher(kernel: info, definition: def)
+    guard launcher.parameters(context) != nil, let head = launcher.templateHead(context) else { return nil }
+    if head != nil && !written.contains("<") { return nil }
+    return replaceIdentifier(info.name, with: KernelLauncher.name(info.name), in: written)
   }
 
   /// `extern "C"` (libclang 16 shows the linkage specification as an unexposed declaration).
