@@ -15,13 +15,17 @@
 #      c. run on Intel's OpenCL CPU device. It passes when it exits 0, prints a line starting with
 #         "PASS" and prints no line starting with "FAIL".
 #
+# A program of several files: the other *.sycl.cpp files in FILE's directory that define no main()
+# (a kernel file that a module looks up by name, say) are type-checked, device-compiled and linked
+# into FILE's program too.
+#
 # Prints "ok   FILE (typecheck, run: PASS)" or "FAIL FILE: reason" (output indented below) per
 # file, in argument order, then "N passed, M failed". Exits 0 only if every file passed
 # (1 if some failed, 2 on bad usage).
 #
 # Cache: $CACHE/verify/<key>/ holds the type-check result and the built executable and images,
 # where CACHE is ${CU2SYCL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/cu2sycl} and key is the sha256 of
-# the file, of every *.h/*.hpp/*.hh/*.cuh/*.inc file under the file's directory (recursively), of
+# the file and the program's other files, of every *.h/*.hpp/*.hh/*.cuh/*.inc file under the file's directory (recursively), of
 # the harness sources, this script and the compiler's version. A rerun with unchanged inputs skips
 # both compiles but always runs the program again. Entries unused for 30 days are removed.
 #
@@ -89,6 +93,11 @@ verify_one() {
   local src dir
   src=$(readlink -f "$file")
   dir=$(dirname "$src")
+  # The program's other translation units: sibling migrated files without a main().
+  local others=() other
+  for other in "$dir"/*.sycl.cpp; do
+    [ -f "$other" ] && [ "$other" != "$src" ] && ! grep -q 'int main' "$other" && others+=("$other")
+  done
 
   # Cache key: the harness fingerprint, the file, and the headers next to it (by relative path).
   local key
@@ -97,6 +106,7 @@ verify_one() {
     {
       echo "$V_FINGERPRINT"
       echo "$(basename "$src")"; sha256sum < "$src"
+      for other in "${others[@]}"; do echo "$(basename "$other")"; sha256sum < "$other"; done
       find . \( -name '.*' -a ! -name . -prune \) -o -type f \
         \( -name '*.h' -o -name '*.hpp' -o -name '*.hh' -o -name '*.cuh' -o -name '*.inc' \) -print0 |
         LC_ALL=C sort -z | xargs -0 -r sha256sum --
@@ -115,9 +125,11 @@ verify_one() {
 
   # 1. Type-check.
   if [ ! -f "$entry/typecheck.ok" ]; then
-    if ! "$V_CXX" -fsyntax-only "${common[@]}" "$src" > "$work/typecheck.log" 2>&1; then
-      fail "type-check failed" "$work/typecheck.log"
-    fi
+    for other in "$src" "${others[@]}"; do
+      if ! "$V_CXX" -fsyntax-only "${common[@]}" "$other" > "$work/typecheck.log" 2>&1; then
+        fail "type-check failed ($(basename "$other"))" "$work/typecheck.log"
+      fi
+    done
     : > "$entry/typecheck.ok"
   fi
   if [ "$V_TYPECHECK_ONLY" = 1 ]; then
@@ -130,38 +142,54 @@ verify_one() {
     local build
     build=$(mktemp -d "$entry/.build.XXXXXX")
     local rc=0
-    # SYCL_DUMP_IMAGES=1 makes libsycl write the SPIR-V into the current directory.
-    # -fsycl-device-code-split=off: one image for the whole file (splitting can lose images when
-    #   the compiler crashes late); -fno-sycl-dead-args-optimization: the host side has no way to
-    #   learn which kernel arguments were dropped (launches fail with INVALID_KERNEL_ARGUMENT_INDEX).
-    # (The outer 2>/dev/null only hides bash's own "Segmentation fault" notice.)
-    { env -C "$build" "${rt_env[@]}" SYCL_DUMP_IMAGES=1 timeout 600 "$V_PREFIX/bin/cu2sycl-devc" "$src" \
-        -fsycl-device-code-split=off -fno-sycl-dead-args-optimization -I "$dir" \
-        -Xclang -fsycl-int-header="$build/int_header.h" > "$work/device.log" 2>&1; } 2> /dev/null || rc=$?
-    if [ "$rc" -ne 0 ]; then
-      # A known libsycl bug (e.g. with group_local_memory) crashes the device step after it wrote
-      # the image and the header; only that case is accepted.
-      if ! { [ "$rc" -ge 128 ] && [ "$rc" -ne 124 ] && [ -s "$build/int_header.h" ] &&
-             has_images "$build"; }; then
-        rm -rf "$build"
-        fail "device compile failed (exit $rc)" "$work/device.log"
+    # Each translation unit: device images and integration header in its own directory, host object
+    # next to them; the first (FILE) also registers every unit's images with libsycl.
+    local unit=0 objects=()
+    for other in "$src" "${others[@]}"; do
+      local ub=$build/unit$unit
+      mkdir -p "$ub"
+      # SYCL_DUMP_IMAGES=1 makes libsycl write the SPIR-V into the current directory.
+      # -fsycl-device-code-split=off: one image for the whole file (splitting can lose images when
+      #   the compiler crashes late); -fno-sycl-dead-args-optimization: the host side has no way to
+      #   learn which kernel arguments were dropped (launches fail with INVALID_KERNEL_ARGUMENT_INDEX).
+      # (The outer 2>/dev/null only hides bash's own "Segmentation fault" notice.)
+      rc=0
+      { env -C "$ub" "${rt_env[@]}" SYCL_DUMP_IMAGES=1 timeout 600 "$V_PREFIX/bin/cu2sycl-devc" "$other" \
+          -fsycl-device-code-split=off -fno-sycl-dead-args-optimization -I "$dir" \
+          -Xclang -fsycl-int-header="$ub/int_header.h" > "$work/device.log" 2>&1; } 2> /dev/null || rc=$?
+      if [ "$rc" -ne 0 ]; then
+        # A known libsycl bug (e.g. with group_local_memory) crashes the device step after it wrote
+        # the image and the header; only that case is accepted.
+        if ! { [ "$rc" -ge 128 ] && [ "$rc" -ne 124 ] && [ -s "$ub/int_header.h" ] &&
+               has_images "$ub"; }; then
+          rm -rf "$build"
+          fail "device compile failed (exit $rc, $(basename "$other"))" "$work/device.log"
+        fi
       fi
-    fi
-    # No image is fine for a program without kernels: then the integration header names none.
-    if ! has_images "$build" && grep -qs '"_Z' "$build/int_header.h"; then
-      rm -rf "$build"
-      fail "device compile produced no SPIR-V image" "$work/device.log"
-    fi
-    [ -f "$build/int_header.h" ] || : > "$build/int_header.h"
+      # No image is fine for a unit without kernels: then the integration header names none.
+      if ! has_images "$ub" && grep -qs '"_Z' "$ub/int_header.h"; then
+        rm -rf "$build"
+        fail "device compile produced no SPIR-V image ($(basename "$other"))" "$work/device.log"
+      fi
+      [ -f "$ub/int_header.h" ] || : > "$ub/int_header.h"
+      local register=()
+      [ "$unit" -eq 0 ] && register=(-include "$HARNESS/register_images.hpp")
+      if ! "$V_CXX" -O1 "${common[@]}" -Xclang -fsycl-is-host -D__SYCL_UNNAMED_LAMBDA__ \
+          -include "$ub/int_header.h" "${register[@]}" -c "$other" -o "$ub/unit.o" > "$work/host.log" 2>&1; then
+        rm -rf "$build"
+        fail "host compile failed ($(basename "$other"))" "$work/host.log"
+      fi
+      for image in "$ub"/sycl_*.spv; do [ ! -f "$image" ] || mv "$image" "$build/sycl_u${unit}_$(basename "$image" | cut -c6-)"; done
+      objects+=("$ub/unit.o")
+      unit=$((unit + 1))
+    done
     # A program that needs system libraries names them in a comment (kept by the migration):
     #   // cu2sycl-fixture: link -lEGL -lGL
     local links=()
     read -r -a links <<< "$(grep -o 'cu2sycl-fixture: link .*' "$src" | head -n 1 | sed 's/^cu2sycl-fixture: link //')" || true
-    if ! "$V_CXX" -O1 "${common[@]}" -Xclang -fsycl-is-host -D__SYCL_UNNAMED_LAMBDA__ \
-        -include "$build/int_header.h" -include "$HARNESS/register_images.hpp" "$src" \
-        -L"$V_PREFIX/lib" -lsycl -Wl,-rpath,"$V_PREFIX/lib" "${links[@]}" -o "$build/a.out" > "$work/host.log" 2>&1; then
+    if ! "$V_CXX" "${objects[@]}" -L"$V_PREFIX/lib" -lsycl -Wl,-rpath,"$V_PREFIX/lib" "${links[@]}" -o "$build/a.out" > "$work/host.log" 2>&1; then
       rm -rf "$build"
-      fail "host compile failed" "$work/host.log"
+      fail "link failed" "$work/host.log"
     fi
     # Atomic publish; if a concurrent run got there first, keep theirs.
     chmod 755 "$build"

@@ -135,6 +135,7 @@ public final class Migrator {
       }
     }
     let userFiles = Set(texts.keys)
+    let programNames = ProgramNames(texts: texts)
     let frontend = Frontend(environment: environment)
     let legacyTextures = LegacyTextures.needed(texts.values) ? [LegacyTextures.define] : []
     var occurrences: [OccurrenceKey: Occurrence] = [:]
@@ -157,7 +158,7 @@ public final class Migrator {
       }
       result.diagnostics = Frontend.located(tu.diagnostics, minimum: .error)
       let census = Census(tu: tu, environment: environment, userFiles: userFiles, texts: texts)
-      let context = MigrationContext(census: census, dimensions: dimensions, inputRoot: root) { input in
+      let context = MigrationContext(census: census, dimensions: dimensions, inputRoot: root, program: programNames) { input in
         guard input.hasPrefix(root + "/") else { return nil }
         return root + "/" + Project.outputPath(for: String(input.dropFirst(root.count + 1)))
       }

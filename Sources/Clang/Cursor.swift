@@ -123,6 +123,7 @@ public struct CursorKind: Hashable, Sendable, CustomStringConvertible {
   public static let templateRef = k(CXCursor_TemplateRef)
   public static let namespaceRef = k(CXCursor_NamespaceRef)
   public static let overloadedDeclRef = k(CXCursor_OverloadedDeclRef)
+  public static let unexposedDecl = k(CXCursor_UnexposedDecl)
   public static let unexposedExpr = k(CXCursor_UnexposedExpr)
   public static let declRefExpr = k(CXCursor_DeclRefExpr)
   public static let memberRefExpr = k(CXCursor_MemberRefExpr)

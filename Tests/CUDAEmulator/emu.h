@@ -8,6 +8,10 @@
 #include <cmath>
 #include <map>
 #include <thread>
+#include <functional>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 #include <vector>
 #define __global__
 #define __device__
@@ -440,5 +444,44 @@ template <class F> void emu_launch(dim3 g, dim3 b, size_t shm, F f) {
     for (auto &t : ts) t.join();
     free(emu_dyn);
   }
+}
+// cudaLaunchKernel / cudaLaunchCooperativeKernel with the kernel named (the runtime's template form):
+// argument i is read from args[i] as the kernel's parameter type. Launches run synchronously.
+template <class... P, size_t... I>
+cudaError_t emu_launch_array(void (*k)(P...), dim3 g, dim3 b, size_t shm, void **args, std::index_sequence<I...>) {
+  std::tuple<std::decay_t<P>...> values{*static_cast<std::decay_t<P> *>(args[I])...};
+  emu_launch(g, b, shm, [=] { std::apply(k, values); });
+  cudaError_t e = emu_err;
+  emu_err = cudaSuccess;
+  return e;
+}
+// The C form takes the kernel as `const void *`: pp.py registers every plain kernel of the file, so its
+// address finds a launcher that knows the parameter types.
+inline std::map<const void *, std::function<cudaError_t(dim3, dim3, size_t, void **)>> &emu_kernels() {
+  static std::map<const void *, std::function<cudaError_t(dim3, dim3, size_t, void **)>> kernels;
+  return kernels;
+}
+struct emu_kernel_registration {
+  template <class... P> emu_kernel_registration(void (*k)(P...)) {
+    emu_kernels()[reinterpret_cast<const void *>(k)] = [k](dim3 g, dim3 b, size_t shm, void **args) {
+      return emu_launch_array(k, g, b, shm, args, std::index_sequence_for<P...>{});
+    };
+  }
+};
+inline cudaError_t cudaLaunchKernel(const void *k, dim3 g, dim3 b, void **args, size_t shm = 0, cudaStream_t = 0) {
+  auto found = emu_kernels().find(k);
+  if (found == emu_kernels().end()) { fprintf(stderr, "emu: cudaLaunchKernel of an unknown kernel\n"); return cudaErrorInvalidValue; }
+  return found->second(g, b, shm, args);
+}
+inline cudaError_t cudaLaunchCooperativeKernel(const void *k, dim3 g, dim3 b, void **args, size_t shm = 0, cudaStream_t s = 0) {
+  return cudaLaunchKernel(k, g, b, args, shm, s);
+}
+template <class... P>
+cudaError_t cudaLaunchKernel(void (*k)(P...), dim3 g, dim3 b, void **args, size_t shm = 0, cudaStream_t = 0) {
+  return emu_launch_array(k, g, b, shm, args, std::index_sequence_for<P...>{});
+}
+template <class... P>
+cudaError_t cudaLaunchCooperativeKernel(void (*k)(P...), dim3 g, dim3 b, void **args, size_t shm = 0, cudaStream_t = 0) {
+  return emu_launch_array(k, g, b, shm, args, std::index_sequence_for<P...>{});
 }
 #include "emu_device.h"

@@ -1,6 +1,7 @@
 # Rewrites a .cu file for the CPU emulator (emu.h): kernel<<<g, b[, shm]>>>(args) becomes
 # emu_launch(dim3(g), dim3(b), shm, [&]() { kernel(args); }) and extern __shared__ arrays
-# become pointers to the per-block dynamic buffer. Prints the result on stdout.
+# become pointers to the per-block dynamic buffer; plain kernels are registered by address (for
+# cudaLaunchKernel((void *)k, ...)). Prints the result on stdout.
 import re, sys
 src = open(sys.argv[1]).read()
 src = re.sub(r'extern\s+__shared__\s+(\w+)\s+(\w+)\s*\[\s*\]\s*;', r'\1 *\2 = reinterpret_cast<\1 *>(emu_dyn);', src)
@@ -45,4 +46,9 @@ while True:
     out.append(src[i:k])
     out.append('emu_launch(dim3(%s), dim3(%s), (size_t)(%s), [&]() { %s(%s); })' % (parts[0], parts[1], parts[2], name, args))
     i = q + 1
+# Every plain (non-template) kernel is registered by address, for cudaLaunchKernel((void *)k, ...).
+kernels = []
+for m in re.finditer(r'(template\s*<[^;{]*?>\s*)?(?:extern\s+"C"\s+)?__global__\s+void\s+(\w+)\s*\(', src):
+    if not m.group(1) and m.group(2) not in kernels: kernels.append(m.group(2))
+out.append(''.join('\nstatic emu_kernel_registration emu_registration_%s(%s);' % (k, k) for k in kernels) + '\n')
 print(''.join(out))

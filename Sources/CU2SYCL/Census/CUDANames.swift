@@ -41,6 +41,7 @@ enum CUDANames {
     "curand.h", "curand_kernel.h", "cublas_v2.h", "cublas.h", "cufft.h", "cusparse.h", "cusolverDn.h", "cuda_profiler_api.h",
     "driver_types.h", "host_defines.h", "cuComplex.h", "nvrtc.h", "nvToolsExt.h", "cuda_texture_types.h", "texture_fetch_functions.h",
     "sm_20_atomic_functions.h", "sm_60_atomic_functions.h", "cuda_gl_interop.h", "helper_cuda.h",
+    "helper_cuda_drvapi.h",
   ]
 
   /// Macros the CUDA compiler or headers define that programs test in preprocessor conditionals.

@@ -123,10 +123,15 @@ public final class KernelPlan {
       let root = find(usr)
       groupDims[root] = max(groupDims[root] ?? 1, functions[usr]?.dimensionsUsed ?? 1)
     }
+    // Launches through argument arrays with written shapes (`cudaLaunchKernel(k, dim3(x, y), ...)`) count too.
+    let arrayLaunches = KernelPlan.argumentArrayLaunches(census)
     for launch in census.launches {
       guard let k = launch.kernelUSR, needsItem.contains(k) else { continue }
       let launchDims = launch.config.prefix(2).map { configDimensions($0) }.max() ?? 1
       groupDims[find(k)] = max(groupDims[find(k)] ?? 1, launchDims)
+    }
+    for (k, config) in arrayLaunches where needsItem.contains(k) {
+      groupDims[find(k)] = max(groupDims[find(k)] ?? 1, config.map { configDimensions($0) }.max() ?? 1)
     }
     for (s, p) in specializations where needsItem.contains(s) && needsItem.contains(p) { sharedDimensionEdges.append((s, p)) }
     for usr in needsItem {
@@ -136,6 +141,9 @@ public final class KernelPlan {
     for launch in census.launches {
       guard let k = launch.kernelUSR, needsItem.contains(k) else { continue }
       requirements[k] = max(requirements[k] ?? 1, launch.config.prefix(2).map { configDimensions($0) }.max() ?? 1)
+    }
+    for (k, config) in arrayLaunches where needsItem.contains(k) {
+      requirements[k] = max(requirements[k] ?? 1, config.map { configDimensions($0) }.max() ?? 1)
     }
     for usr in needsItem { dimensions[usr] = overrides[usr] ?? groupDims[find(usr)] ?? 1 }
 
@@ -149,6 +157,27 @@ public final class KernelPlan {
         dim3Dimensions[usr] = max(dim3Dimensions[usr] ?? 1, n)
       }
     }
+  }
+
+  /// `cudaLaunchKernel(k, grid, block, ...)` and `cudaLaunchCooperativeKernel` calls that name a kernel:
+  /// its USR and the grid and block arguments.
+  static func argumentArrayLaunches(_ census: Census) -> [(String, [Cursor])] {
+    var out: [(String, [Cursor])] = []
+    for e in census.entries where e.occurrence.kind == .function
+      && ["cudaLaunchKernel", "cudaLaunchCooperativeKernel"].contains(e.occurrence.name) {
+      guard var c = e.cursor else { continue }
+      while let p = census.parent[c], p.kind == .unexposedExpr { c = p }
+      guard let call = census.parent[c], call.kind == .callExpr else { continue }
+      let args = call.arguments
+      guard args.count >= 3 else { continue }
+      var k = Syntax.stripImplicit(args[0])
+      while [.cStyleCastExpr, .cxxReinterpretCastExpr, .cxxStaticCastExpr, .parenExpr, .unaryOperator, .unexposedExpr].contains(k.kind),
+            let inner = k.children.last { k = Syntax.stripImplicit(inner) }
+      guard k.kind == .declRefExpr, let ref = k.referenced, let usr = census.calleeUSR(ref),
+            census.functions[usr]?.space == .kernel else { continue }
+      out.append((usr, [args[1], args[2]]))
+    }
+    return out
   }
 
   /// Template parameters of a called function (and of its class template) mapped to the arguments of

@@ -5,9 +5,15 @@ public enum RuntimeHeader {
 
   public static func contents(_ used: Set<RuntimeHelper>) -> String {
     var helpers = used
+    if helpers.contains(.occupancy) { helpers.insert(.defaultQueue) }
+    // nvrtc_helper.h's replacement loads modules and finds devices like helper_cuda_drvapi.h's.
+    if helpers.contains(.nvrtcHelper) { helpers.formUnion([.helperCudaDriver, .modules]) }
+    if helpers.contains(.helperCudaDriver) { helpers.insert(.helperCuda) }
     // helper_cuda.h's replacement selects and describes devices.
     if helpers.contains(.helperCuda) { helpers.formUnion([.devices, .defaultQueue]) }
-    if helpers.contains(.occupancy) { helpers.insert(.defaultQueue) }
+    // Modules launch on a stream's queue through the kernels' launchers.
+    if helpers.contains(.modules) { helpers.formUnion([.kernelLauncher, .streams, .defaultQueue]) }
+    if helpers.contains(.kernelLauncher) { helpers.insert(.dim3) }
     // The driver API's contexts and device names are views of the device list.
     if helpers.contains(.contexts) || helpers.contains(.deviceName) { helpers.formUnion([.devices, .defaultQueue]) }
     // Pointer queries name the device an allocation belongs to; pitched copies and frees use queues.
@@ -32,7 +38,8 @@ public enum RuntimeHeader {
     if helpers.contains(.devices) {
       out += "#include <algorithm>\n#include <cstring>\n#include <memory>\n#include <vector>\n"
     }
-    if helpers.contains(.devicePointer) { out += "#include <cstddef>\n" }
+    if helpers.contains(.devicePointer) || helpers.contains(.kernelLauncher) { out += "#include <cstddef>\n" }
+    if helpers.contains(.modules) { out += "#include <cstring>\n#include <map>\n#include <string>\n#include <utility>\n#include <vector>\n" }
     out += """
     #include <sycl/sycl.hpp>
 
@@ -352,6 +359,8 @@ public enum RuntimeHeader {
       """
     }
     if helpers.contains(.dim3) { out += DimensionRuntime.dim3 }
+    if helpers.contains(.kernelLauncher) { out += ModuleRuntime.launcher }
+    if helpers.contains(.modules) { out += ModuleRuntime.modules }
     if helpers.contains(.pointerAttributes) { out += MemoryRuntime.pointerAttributes }
     if helpers.contains(.pitchedMemory) { out += MemoryRuntime.pitched }
     if helpers.contains(.freeAsync) { out += MemoryRuntime.streamOrdered }
@@ -831,6 +840,8 @@ public enum RuntimeHeader {
 
       """
     }
+    if helpers.contains(.helperCudaDriver) { out += ModuleRuntime.helperCudaDriver }
+    if helpers.contains(.nvrtcHelper) { out += ModuleRuntime.nvrtcHelper }
     return out
   }
 }

@@ -7,7 +7,7 @@ public struct IncludeRule: MigrationRule {
   public static let summary = "Replaces CUDA header includes with <sycl/sycl.hpp> and renames includes of migrated headers."
   public static let covers = ["cuda_runtime.h", "cuda.h", "cuda_runtime_api.h", "device_launch_parameters.h", "device_functions.h",
                               "vector_types.h", "math_functions.h", "cuda_fp16.h", "cooperative_groups.h",
-                              "cooperative_groups/reduce.h", "helper_cuda.h",
+                              "cooperative_groups/reduce.h", "helper_cuda.h", "helper_cuda_drvapi.h", "nvrtc_helper.h",
                               "cuda_profiler_api.h", "nvtx3/nvToolsExt.h"]
   public static let examples = [
     RuleExample(cuda: "#include <device_launch_parameters.h>\nint x;\n", sycl: "int x;\n"),
@@ -20,6 +20,10 @@ public struct IncludeRule: MigrationRule {
                                       // Profiler control and NVTX: the profiler rule removes their calls.
                                       "cuda_profiler_api.h", "nvToolsExt.h"]
 
+  /// cuda-samples' helper headers, replaced by SYCL versions in `cu2sycl/runtime.hpp`.
+  static let sampleHelpers: [String: RuntimeHelper] = ["helper_cuda.h": .helperCuda, "helper_cuda_drvapi.h": .helperCudaDriver,
+                                                       "nvrtc_helper.h": .nvrtcHelper]
+
   public init() {}
 
   public func apply(to context: MigrationContext) {
@@ -29,16 +33,17 @@ public struct IncludeRule: MigrationRule {
       let name = o.name.split(separator: "/").last.map(String.init) ?? o.name
       // Cooperative groups (cooperative_groups.h, cooperative_groups/reduce.h, ...) are part of SYCL too.
       let cooperativeGroups = o.name == "cooperative_groups.h" || o.name.hasPrefix("cooperative_groups/")
-      let helperCuda = name == "helper_cuda.h"
-      guard IncludeRule.replaced.contains(name) || cooperativeGroups || helperCuda, let text = context.texts[o.file] else { continue }
+      let helper = IncludeRule.sampleHelpers[name]
+      let bringsStringHelpers = name == "helper_cuda.h" || name == "helper_cuda_drvapi.h"
+      guard IncludeRule.replaced.contains(name) || cooperativeGroups || helper != nil, let text = context.texts[o.file] else { continue }
+      if let helper { context.use(helper, in: o.file) }
       let range = o.offset..<(o.offset + o.length)
-      if helperCuda {
-        context.use(.helperCuda, in: o.file)
-        // helper_cuda.h also brought the samples' helper_string.h (checkCmdLineFlag, ...), plain C++ that
-        // the program keeps using.
-        if let at = text[range].range(of: "helper_cuda.h") {
+      if bringsStringHelpers {
+        // helper_cuda.h (and the driver API's) also brought the samples' helper_string.h (checkCmdLineFlag,
+        // ...), plain C++ that the program keeps using.
+        if let at = text[range].range(of: name) {
           let start = o.offset + text[range].utf8.distance(from: text[range].startIndex, to: at.lowerBound)
-          context.replace(o.file, start..<(start + "helper_cuda.h".utf8.count), with: "helper_string.h", rule: Self.id)
+          context.replace(o.file, start..<(start + name.utf8.count), with: "helper_string.h", rule: Self.id)
           context.claim(i, .converted, rule: Self.id)
           continue
         }
@@ -52,7 +57,12 @@ public struct IncludeRule: MigrationRule {
       } else {
         context.replace(o.file, text.wholeLines(around: range), with: "", rule: Self.id)
       }
-      context.claim(i, .converted, rule: Self.id)
+      if name == "nvrtc_helper.h" {
+        // Nothing is compiled at run time: the kernel file must be built into the program.
+        context.claim(i, .review, rule: Self.id, warning: Warnings.moduleFromProgram, message: DriverModuleRule.moduleMessage(file: o.file, context: context))
+      } else {
+        context.claim(i, .converted, rule: Self.id)
+      }
     }
     // Includes of user headers that are migrated under a new name.
     for (directive, file) in context.census.includes {

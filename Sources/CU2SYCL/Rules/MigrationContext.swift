@@ -50,6 +50,10 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case memoryPools = "memory_pools"
   case cacheHints = "cache_hints"
   case interprocess = "interprocess"
+  case kernelLauncher = "kernel_launcher"
+  case modules = "modules"
+  case helperCudaDriver = "helper_cuda_drvapi"
+  case nvrtcHelper = "nvrtc_helper"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -75,11 +79,15 @@ public final class MigrationContext {
   public let outputName: (String) -> String?
   /// The root of the migrated tree (outputs mirror it), for paths to the headers cu2sycl writes there.
   public let inputRoot: String?
+  /// Names the whole migrated tree writes as string literals, and where its kernels are defined.
+  public let program: ProgramNames
 
-  init(census: Census, dimensions: [String: Int] = [:], inputRoot: String? = nil, outputName: @escaping (String) -> String?) {
+  init(census: Census, dimensions: [String: Int] = [:], inputRoot: String? = nil, program: ProgramNames = ProgramNames(),
+       outputName: @escaping (String) -> String?) {
     self.census = census
     self.inputRoot = inputRoot
     self.outputName = outputName
+    self.program = program
     self.entries = census.entries
     self.plan = KernelPlan(census: census, dimensions: dimensions)
     for (i, e) in entries.enumerated() { indexByKey[e.occurrence.key] = i }

@@ -4,14 +4,12 @@ import Clang
 /// units, not per-kernel occupancy, so the helpers answer from those: block sizes stay valid for the
 /// device and grids fill it. `cudaFuncGetAttributes` yields `cu2sycl::func_attributes` with CUDA's field
 /// names; fields SYCL cannot know (registers, static shared memory) are flagged where read.
-/// Launches through an argument array (`cudaLaunchKernel`) are flagged: written as `<<<>>>`, cu2sycl
-/// converts them.
 public struct OccupancyRule: MigrationRule {
   public static let id = "occupancy"
-  public static let summary = "Maps occupancy and kernel-attribute queries to device limits; flags launches through argument arrays."
+  public static let summary = "Maps occupancy and kernel-attribute queries to device limits."
   public static let covers = ["cudaOccupancyMaxPotentialBlockSize", "cudaOccupancyMaxActiveBlocksPerMultiprocessor",
                               "cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags", "cudaFuncGetAttributes", "cudaFuncAttributes",
-                              "cudaLaunchKernel", "cudaLaunchCooperativeKernel", "cudaOccupancyDefault"]
+                              "cudaOccupancyDefault"]
   public static let examples = [
     RuleExample(
       cuda: """
@@ -80,12 +78,6 @@ public struct OccupancyRule: MigrationRule {
       case "cudaFuncGetAttributes":
         guard args.count == 2, let (target, _) = context.assignmentTarget(args[0]) else { continue }
         pieces = target + [.text(" = cu2sycl::function_attributes()")]
-      case "cudaLaunchKernel", "cudaLaunchCooperativeKernel":
-        let why = o.name == "cudaLaunchCooperativeKernel"
-          ? "a cooperative launch exists for grid-wide synchronization, which SYCL 2020 lacks: split the kernel at each grid sync and launch the parts one after another"
-          : "a launch through an argument array: write it as kernel<<<grid, block, sharedBytes, stream>>>(arguments...), which cu2sycl converts"
-        context.claim(i, .manual, rule: Self.id, warning: Warnings.arrayLaunch, message: "\(o.name): \(why)")
-        continue
       default:
         continue
       }

@@ -61,6 +61,8 @@ public enum RuleRegistry {
     DeviceRule.self,
     OccupancyRule.self,
     GraphRule.self,
+    // After the rules that rewrite calls taking a kernel (occupancy, attributes, graphs).
+    ArgumentLaunchRule.self,
     // Before the general interop findings: OpenGL buffers convert.
     GLInteropRule.self,
     InteropRule.self,

@@ -1,0 +1,59 @@
+/// What every unit may need to know about the whole migrated tree, gathered from the texts before
+/// any unit is parsed: the names written as string literals (kernels looked up by name in a module)
+/// and the files that define kernels (to say which migrated file a module's kernels come from).
+public struct ProgramNames: Sendable {
+  /// Identifiers that appear as a whole string literal somewhere (`"VecAdd_kernel"`).
+  public var stringLiterals: Set<String> = []
+  /// Kernel name -> the input files that define a `__global__` function of that name.
+  public var kernelFiles: [String: [String]] = [:]
+
+  public init() {}
+
+  public init(texts: [String: SourceText]) {
+    for (path, text) in texts.sorted(by: { $0.key < $1.key }) {
+      let s = text.string
+      for literal in ProgramNames.stringLiterals(in: s) where ProgramNames.isIdentifier(literal) { stringLiterals.insert(literal) }
+      for name in ProgramNames.kernelDefinitions(in: s) where !(kernelFiles[name] ?? []).contains(path) { kernelFiles[name, default: []].append(path) }
+    }
+  }
+
+  static func isIdentifier(_ s: String) -> Bool {
+    guard let f = s.first, f.isLetter || f == "_" else { return false }
+    return s.allSatisfy { ($0.isLetter || $0.isNumber || $0 == "_") && $0.isASCII }
+  }
+
+  /// The contents of `"..."` literals (escapes kept as written; character literals skipped).
+  static func stringLiterals(in s: String) -> [String] {
+    var out: [String] = []
+    var i = s.utf8.startIndex
+    let u = s.utf8
+    while i < u.endIndex {
+      let c = u[i]
+      if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
+        var j = u.index(after: i)
+        while j < u.endIndex, u[j] != c, u[j] != UInt8(ascii: "\n") {
+          if u[j] == UInt8(ascii: "\\") { j = u.index(after: j); if j == u.endIndex { break } }
+          j = u.index(after: j)
+        }
+        if c == UInt8(ascii: "\""), j < u.endIndex, u[j] == c { out.append(String(s[u.index(after: i)..<j]) ) }
+        i = j < u.endIndex ? u.index(after: j) : j
+        continue
+      }
+      i = u.index(after: i)
+    }
+    return out
+  }
+
+  /// Names of functions written `__global__ ... name(` (definitions and declarations alike).
+  static func kernelDefinitions(in s: String) -> [String] {
+    var out: [String] = []
+    var rest = Substring(s)
+    while let r = rest.range(of: "__global__") {
+      rest = rest[r.upperBound...]
+      guard let paren = rest.firstIndex(of: "("), !rest[..<paren].contains(";"), !rest[..<paren].contains("{") else { continue }
+      let head = rest[..<paren]
+      if let name = identifiers(in: String(head)).last, !out.contains(name) { out.append(name) }
+    }
+    return out
+  }
+}
