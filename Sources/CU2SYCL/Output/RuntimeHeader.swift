@@ -13,6 +13,8 @@ public enum RuntimeHeader {
     // Pointer queries name the device an allocation belongs to; pitched copies and frees use queues.
     if helpers.contains(.pointerAttributes) { helpers.formUnion([.devices, .defaultQueue]) }
     if helpers.contains(.pitchedMemory) || helpers.contains(.freeAsync) { helpers.insert(.defaultQueue) }
+    // Graph nodes take launch shapes as dim3 and host functions as the streams' host_fn.
+    if helpers.contains(.graphs) { helpers.formUnion([.streams, .dim3, .defaultQueue]) }
     var out = """
     // Written by cu2sycl: helpers for code migrated from CUDA. Plain SYCL 2020.
     #pragma once
@@ -25,6 +27,7 @@ public enum RuntimeHeader {
       out += "#include <algorithm>\n#include <cstring>\n#include <memory>\n#include <vector>\n"
     }
     if helpers.contains(.devicePointer) { out += "#include <cstddef>\n" }
+    if helpers.contains(.graphs) { out += "#include <algorithm>\n#include <cstddef>\n#include <functional>\n#include <memory>\n#include <vector>\n" }
     out += """
     #include <sycl/sycl.hpp>
 
@@ -381,6 +384,11 @@ public enum RuntimeHeader {
       }
 
       """
+    }
+    if helpers.contains(.graphs) {
+      out += GraphRuntime.source
+      if helpers.contains(.pitchedMemory) { out += GraphRuntime.memcpyNode }
+      if helpers.contains(.events) { out += GraphRuntime.eventNodes }
     }
     if helpers.contains(.errorString) {
       out += """

@@ -38,6 +38,7 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case pointerAttributes = "pointer_attributes"
   case freeAsync = "free_async"
   case dim3 = "dim3"
+  case graphs = "graphs"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 

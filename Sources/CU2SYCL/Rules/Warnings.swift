@@ -59,8 +59,21 @@ public enum Warnings {
     id: "W017", title: "launch through an argument array",
     explanation: "cudaLaunchKernel and cudaLaunchCooperativeKernel pass the kernel's arguments as an array of pointers. Write the launch as kernel<<<grid, block, sharedBytes, stream>>>(arguments...), which cu2sycl converts to a parallel_for. A cooperative launch exists for grid-wide synchronization, which SYCL 2020 does not have: split the kernel at each grid sync.")
   public static let graph = WarningKind(
-    id: "W018", title: "CUDA graph",
-    explanation: "CUDA graphs (stream capture, cudaGraph* nodes, instantiation and launch) have no SYCL 2020 equivalent. Submit the recorded work to the queue directly each time the graph would be launched (an in-order queue keeps its order), or express it with the sycl_ext_oneapi_graph extension where the SYCL implementation has it.")
+    id: "W018", title: "CUDA graph feature without a conversion",
+    explanation: "cu2sycl replays CUDA graphs as ordinary queue submissions (cu2sycl::graph in cu2sycl/runtime.hpp: kernel, memcpy, memset, host, child-graph, empty and event nodes, stream capture, instantiation, update and launch). This part of the graph API (memory-allocation or conditional nodes, capture queries, node removal, user objects, ...) has none: submit the work it stands for to the queue directly each time the graph would be launched (an in-order queue keeps its order), or use the sycl_ext_oneapi_graph extension where the SYCL implementation has it.")
+  public static let captureRegion = WarningKind(
+    id: "W100", title: "stream capture region not converted",
+    explanation: "cu2sycl converts a stream capture when cudaStreamBeginCapture and cudaStreamEndCapture on the same stream are statements of the same block: the statements between them become a function recorded into the graph (cu2sycl::capture_stream) and run at each launch. This one is left as written for the reason given (the two calls are in different blocks or functions, code in the region leaves it with return/break/continue/goto, a variable declared in the region is used after it or has its address taken). Restructure the code so the region is one block whose variables are declared before it, and migrate again.")
+  public static let captureHostCode = WarningKind(
+    id: "W101", title: "host code inside a captured region runs at every launch",
+    explanation: "CUDA runs the host code between cudaStreamBeginCapture and cudaStreamEndCapture once, while capturing, and records only the stream work. Here the whole region is a function that runs at each cudaGraphLaunch, so the marked host code (calls of host functions, writes to variables declared outside the region) runs at every launch too. Move it before cudaStreamBeginCapture or after cudaStreamEndCapture if it must run once.")
+  public static let captureNodeCount = WarningKind(
+    id: "W102", title: "captured region counts as one graph node",
+    explanation: "A captured region is recorded as a single node (the function that submits its work), so cudaGraphGetNodes/GetRootNodes report one node where CUDA reports one per kernel, copy, memset and host function captured. Check what the program does with the count (printing it is harmless).")
+  public static let kernelNodeArguments = WarningKind(
+    id: "W103", title: "kernel node arguments are read at launch",
+    explanation: "CUDA copies a kernel node's argument values when the node is added (or its parameters set). Here the node keeps the kernelParams array and its launcher reads the values it points to each time the graph runs: keep the array and the variables it points to alive and unchanged while the graph is used, or the launch reads the new values (or freed memory). The launcher `func` comes from `(void *)kernel`, converted into the kernel's argument-array launcher.")
+
   public static let interop = WarningKind(
     id: "W019", title: "graphics interop",
     explanation: "CUDA's interoperability with OpenGL, EGL, Direct3D, VDPAU and Vulkan (graphics resources, external memory and semaphores) has no SYCL 2020 equivalent. Share the data through host memory (read it from the graphics API, copy it to the device, and back), or use the interop of the SYCL backend in use (for example the sycl_ext_oneapi_bindless_images extension for external memory on oneAPI).")
@@ -152,7 +165,7 @@ public enum Warnings {
     explanation: "sycl::atomic_ref works on int, unsigned int, long, unsigned long, long long, unsigned long long, float, double and pointers. An atomic on another type (a 16-bit atomicCAS, say) is left as written: widen the data to 32 bits, or emulate it with a compare-exchange loop on the enclosing 32-bit word.")
 
 
-  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, interop, sharedOutsideKernel, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported, textureManual, textureSetting, runtimeModule, runtimeLaunch, driverAttribute, registeredMemory, freeMemory, peerCopy]
+  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, interop, sharedOutsideKernel, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported, textureManual, textureSetting, runtimeModule, runtimeLaunch, driverAttribute, registeredMemory, freeMemory, peerCopy, captureRegion, captureHostCode, captureNodeCount, kernelNodeArguments]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }
