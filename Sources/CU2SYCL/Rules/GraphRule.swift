@@ -1,3 +1,5 @@
+import Clang
+
 /// CUDA graphs (stream capture and the cudaGraph* API) have no SYCL 2020 counterpart. Every use gets a
 /// precise finding rather than W001: the work they record can be submitted to the queue directly (an
 /// in-order queue keeps its order), or expressed with the sycl_ext_oneapi_graph extension.
@@ -81,7 +83,7 @@ public struct GraphRule: MigrationRule {
   /// CUDA 12's cudaGraphExecUpdate with a result-info struct, edge data).
   static let argumentCounts: [String: Set<Int>] = [
     "cudaGraphInstantiate": [2, 3, 5], "cudaGraphInstantiateWithFlags": [2, 3], "cudaGraphExecUpdate": [4],
-    "cudaGraphAddDependencies": [4], "cudaGraphCreate": [2],
+    "cudaGraphAddDependencies": [4], "cudaGraphCreate": [2], "cudaGraphAddMemcpyNode1D": [8],
   ]
 
   static let types = ["cudaGraph_t": "cu2sycl::graph_ptr", "cudaGraphExec_t": "cu2sycl::graph_exec_ptr",
@@ -105,10 +107,10 @@ public struct GraphRule: MigrationRule {
     }
   }
 
-  private func convertCalls(_ context: MigrationContext, capturedGraphs: Set<String>) {
+  private func convertCalls(_ context: MigrationContext, capturedGraphs: Set<Cursor>) {
     for i in context.pending({ $0.occurrence.kind == .function && Self.isGraphName($0.occurrence.name) }) {
       let name = context.entries[i].occurrence.name
-      guard let (call, file, _, args) = context.apiCall(context.entries[i]) else { continue }
+      guard let (call, file, _, _) = context.apiCall(context.entries[i]), let args = argumentRanges(call, in: context) else { continue }
       if name == "cudaGraphUpload" || name == "cudaThreadExchangeStreamCaptureMode" {
         // Nothing to upload or to exchange: submissions are replayed, and no capture mode restricts calls.
         if context.removeCall(call, rule: Self.id) { context.claim(i, .converted, rule: Self.id) }
@@ -119,10 +121,9 @@ public struct GraphRule: MigrationRule {
       var pieces: [Piece] = [.text("cu2sycl::\(helper)(")]
       for (n, k) in keep.enumerated() {
         if n > 0 { pieces.append(.text(", ")) }
-        guard let p = context.writtenSource(args[k]) else { continue }
-        pieces.append(p)
+        pieces.append(.source(args[k]))
       }
-      context.claimArguments(args.indices.filter { !keep.contains($0) }.map { args[$0] }, rule: Self.id)
+      for dropped in args.indices where !keep.contains(dropped) { context.claimAll(in: file, args[dropped], .converted, rule: Self.id) }
       guard context.replaceCall(call, with: pieces + [.text(")")], yieldsStatus: true, rule: Self.id) else { continue }
       context.use(.graphs, in: file)
       if name == "cudaGraphAddMemcpyNode" { context.use(.pitchedMemory, in: file) }
@@ -130,15 +131,51 @@ public struct GraphRule: MigrationRule {
       if name.contains("KernelNode") && name.contains("Params") || name == "cudaGraphAddKernelNode" {
         context.claim(i, .review, rule: Self.id, warning: Warnings.kernelNodeArguments,
                       message: "the kernel arguments are read from kernelParams at every launch (CUDA copies them here): keep them alive and unchanged while the graph is used")
-      } else if name == "cudaGraphGetNodes" || name == "cudaGraphGetRootNodes",
-                capturedGraphs.contains(context.text(of: args[0]).replacingSpaces()) {
+      } else if name == "cudaGraphGetNodes" || name == "cudaGraphGetRootNodes", let graph = call.arguments.first,
+                let variable = StreamCapture(context: context, rule: Self.id).baseVariable(graph), capturedGraphs.contains(variable.canonical) {
         context.claim(i, .review, rule: Self.id, warning: Warnings.captureNodeCount,
                       message: "a captured region is one node here: the count is not CUDA's number of captured operations")
       } else {
         context.claim(i, .converted, rule: Self.id)
       }
     }
-    // cudaGraphLaunch(exec, stream): the stream becomes the queue the nodes are submitted to.
+    launches(context)
+  }
+
+  /// The ranges of a call's written arguments, from its text (a `NULL` from a system header has no range
+  /// of its own in clang's view).
+  private func argumentRanges(_ call: Cursor, in context: MigrationContext) -> [Range<Int>]? {
+    guard let r = context.range(of: call), let text = context.texts[r.file] else { return nil }
+    var i = r.range.lowerBound
+    while i < r.range.upperBound, text.bytes[i] != UInt8(ascii: "(") { i += 1 }
+    guard i < r.range.upperBound else { return nil }
+    var ranges: [Range<Int>] = []
+    var depth = 0, start = i + 1
+    func trimmed(_ a: Int, _ b: Int) -> Range<Int> {
+      var a = a, b = b
+      while a < b, [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(text.bytes[a]) { a += 1 }
+      while b > a, [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(text.bytes[b - 1]) { b -= 1 }
+      return a..<b
+    }
+    for j in (i + 1)..<r.range.upperBound {
+      switch text.bytes[j] {
+      case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+      case UInt8(ascii: ")") where depth == 0:
+        let last = trimmed(start, j)
+        if !last.isEmpty { ranges.append(last) }
+        return ranges
+      case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+      case UInt8(ascii: ",") where depth == 0:
+        ranges.append(trimmed(start, j))
+        start = j + 1
+      default: break
+      }
+    }
+    return nil
+  }
+
+  /// cudaGraphLaunch(exec, stream): the stream becomes the queue the nodes are submitted to.
+  private func launches(_ context: MigrationContext) {
     for i in context.pending({ $0.occurrence.kind == .function && $0.occurrence.name == "cudaGraphLaunch" }) {
       guard let (call, file, _, args) = context.apiCall(context.entries[i]), args.count == 2, let exec = context.source(args[0]) else { continue }
       let queue = context.queue(forStream: args[1], in: file, rule: Self.id)

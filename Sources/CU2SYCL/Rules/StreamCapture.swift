@@ -18,12 +18,12 @@ struct StreamCapture {
                                         "cudaGetErrorString", "cudaGetErrorName", "cudaMallocAsync", "cudaFreeAsync"]
 
   /// Converts every region it can; returns the graph variables the regions write (for node counts).
-  func convertRegions() -> Set<String> {
-    var capturedGraphs = Set<String>()
+  func convertRegions() -> Set<Cursor> {
+    var capturedGraphs = Set<Cursor>()
     for i in context.pending({ $0.occurrence.kind == .function && $0.occurrence.name == "cudaStreamBeginCapture" }) {
       switch region(from: i) {
       case .success(let graph):
-        capturedGraphs.insert(graph)
+        if let graph { capturedGraphs.insert(graph) }
       case .failure(let reason):
         context.claim(i, .manual, rule: rule, warning: Warnings.captureRegion, message: reason.text)
       }
@@ -37,7 +37,7 @@ struct StreamCapture {
 
   struct Reason: Error { let text: String }
 
-  private func region(from i: Int) -> Result<String, Reason> {
+  private func region(from i: Int) -> Result<Cursor?, Reason> {
     guard let (beginCall, file, _, beginArgs) = context.apiCall(context.entries[i]), beginArgs.count == 2,
           let text = context.texts[file] else {
       return .failure(Reason(text: "cudaStreamBeginCapture is not a plain call: write it as a statement of its own"))
@@ -76,8 +76,14 @@ struct StreamCapture {
     // cu2sycl::capture_stream(queue, &graph, [=, &x] {   ...   });
     let captures = (["="] + analysis.byReference.sorted().map { "&" + $0 }).joined(separator: ", ")
     let queue = context.queue(forStream: beginArgs[0], in: file, rule: rule)
-    context.edit(file, beginRange, [.text("cu2sycl::capture_stream(")] + queue + [.text(", \(graphText), [\(captures)] {")], rule: rule)
-    context.replace(file, end.range, with: "});", rule: rule)
+    var signature = ""
+    var close = "});"
+    if analysis.returnsInErrorChecks, let result = resultType(of: beginStatement), result != "void" {
+      signature = "() -> \(TypeSpelling.sycl(result))"
+      close = "return {};  // the error checks above return from the recorded function\n\(text.indentation(ofLineAt: end.range.lowerBound))});"
+    }
+    context.edit(file, beginRange, [.text("cu2sycl::capture_stream(")] + queue + [.text(", \(graphText), [\(captures)]\(signature) {")], rule: rule)
+    context.replace(file, end.range, with: close, rule: rule)
     if analysis.hostCode.isEmpty {
       context.claim(i, .converted, rule: rule)
     } else {
@@ -93,8 +99,23 @@ struct StreamCapture {
     context.claimAll(in: file, beginRange, .converted, rule: rule)
     context.claimAll(in: file, end.range, .converted, rule: rule)
     context.use(.graphs, in: file)
-    let graphName = graphText.hasPrefix("&") ? String(graphText.dropFirst()).replacingSpaces() : "*" + graphText.replacingSpaces()
-    return .success(graphName)
+    // The graph variable `&graph` names, for node counts.
+    let written = Syntax.stripImplicit(end.graph)
+    if written.kind == .unaryOperator, let operand = written.children.first, let variable = baseVariable(operand) {
+      return .success(variable.canonical)
+    }
+    return .success(nil)
+  }
+
+  /// The result type of the function a statement is in.
+  private func resultType(of c: Cursor) -> String? {
+    var c = c
+    while let p = context.census.parent[c] {
+      if [.functionDecl, .cxxMethod, .functionTemplate].contains(p.kind) { return p.resultType.spelling }
+      if p.kind == .lambdaExpr { return nil }
+      c = p
+    }
+    return nil
   }
 
   // MARK: The region's code
@@ -105,6 +126,7 @@ struct StreamCapture {
     var byReference = Set<String>()
     /// Start offsets of top-level statements with host code.
     var hostCode: [Int] = []
+    var returnsInErrorChecks = false
   }
 
   private func analyze(_ body: [Cursor], region: Range<Int>, file: String) -> Analysis {
@@ -131,6 +153,10 @@ struct StreamCapture {
                          launchCalls: Set<Cursor>, analysis a: inout Analysis, host: inout Bool, checking: Bool) {
     if a.failure != nil { return }
     switch c.kind {
+    case .returnStmt where !checking:
+      // An error check's return is taken only on a failed status, which migrated stream calls do not yield;
+      // it returns from the recorded function, which then needs the enclosing function's result type.
+      a.returnsInErrorChecks = true
     case .returnStmt:
       a.failure = "a return inside the captured region would leave the recorded function, not the enclosing one: move it out of the region"
       return
@@ -186,7 +212,7 @@ struct StreamCapture {
   }
 
   /// The variable an lvalue names: `x`, `x[i]`, `x.f`, `(x)`.
-  private func baseVariable(_ c: Cursor) -> Cursor? {
+  func baseVariable(_ c: Cursor) -> Cursor? {
     var c = Syntax.stripImplicit(c)
     while true {
       switch c.kind {
@@ -267,11 +293,16 @@ struct StreamCapture {
   // MARK: Statements
 
   /// The statement of a block that contains `c`.
+  /// (A block written in the file: the braces of a macro's `do { ... } while (0)` are part of the statement.)
   private func statement(of c: Cursor) -> Cursor? {
     var c = c
+    let functions: Set<CursorKind> = [.functionDecl, .cxxMethod, .functionTemplate, .constructor, .destructor, .lambdaExpr]
     while let p = context.census.parent[c] {
-      if p.kind == .compoundStmt { return c }
-      if p.isDeclaration { return nil }
+      if p.kind == .compoundStmt, let start = p.extent.start.expansion, let text = context.texts[start.file],
+         start.offset < text.bytes.count, text.bytes[start.offset] == UInt8(ascii: "{") {
+        return c
+      }
+      if functions.contains(p.kind) { return nil }
       c = p
     }
     return nil
