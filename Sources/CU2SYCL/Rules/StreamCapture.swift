@@ -26,6 +26,8 @@ struct StreamCapture {
         if let graph { capturedGraphs.insert(graph) }
       case .failure(let reason):
         context.claim(i, .manual, rule: rule, warning: Warnings.captureRegion, message: reason.text)
+        // The capture mode belongs to the call left as written.
+        if let (_, file, range, _) = context.apiCall(context.entries[i]) { context.claimAll(in: file, range, .manual, rule: rule) }
       }
     }
     for i in context.pending({ $0.occurrence.kind == .function && $0.occurrence.name == "cudaStreamEndCapture" }) {
@@ -53,9 +55,7 @@ struct StreamCapture {
                                && $0.occurrence.offset > beginRange.upperBound }) {
       guard let (call, _, _, args) = context.apiCall(context.entries[j]), args.count == 2,
             context.text(of: args[0]).replacingSpaces() == stream, let s = statement(of: call) else { continue }
-      guard context.census.parent[s] == block, let r = statementRange(s, file: file) else {
-        return .failure(Reason(text: "cudaStreamEndCapture(\(stream), ...) is not a statement of the same block: put the region in one block"))
-      }
+      guard context.census.parent[s] == block, let r = statementRange(s, file: file) else { continue }
       if end == nil || r.lowerBound < end!.range.lowerBound { end = (j, s, r, args[1]) }
     }
     guard let end else {
@@ -87,9 +87,8 @@ struct StreamCapture {
     if analysis.hostCode.isEmpty {
       context.claim(i, .converted, rule: rule)
     } else {
-      let lines = analysis.hostCode.map { String(text.lineColumn(of: $0).line) }.joined(separator: ", ")
       context.claim(i, .review, rule: rule, warning: Warnings.captureHostCode,
-                    message: "the captured region runs at each cudaGraphLaunch; its host code (line \(lines)) runs at every launch, not once at capture")
+                    message: "the captured region runs at each cudaGraphLaunch: its host code (marked below) runs at every launch, not once at capture")
       for offset in analysis.hostCode {
         context.addWarningComment(file: file, offset: offset, id: Warnings.captureHostCode.id,
                                   message: "host code in a captured region: runs at every launch of the graph, not once at capture")
@@ -189,6 +188,11 @@ struct StreamCapture {
         a.failure = "the address of `\(base.spelling)`, declared inside the captured region, is taken there: the recorded work may use it after the region's function returns; declare it before cudaStreamBeginCapture"
         return
       }
+    }
+    // A write to anything but a variable of the region (memory, outer variables, members) is host code.
+    if checking, let lhs = c.children.first, writes(c, operand: lhs),
+       !(Syntax.stripImplicit(lhs).kind == .declRefExpr && baseVariable(lhs).map { isRegionLocal($0, region: region, file: file) } == true) {
+      host = true
     }
     if checking, c.kind == .callExpr, !launchCalls.contains(c), isHostCall(c) {
       host = true
