@@ -84,7 +84,12 @@ struct StreamCapture {
     }
     context.edit(file, beginRange, [.text("cu2sycl::capture_stream(")] + queue + [.text(", \(graphText), [\(captures)]\(signature) {")], rule: rule)
     context.replace(file, end.range, with: close, rule: rule)
-    if analysis.hostCode.isEmpty {
+    let escapes = !analysis.byReference.isEmpty && graphEscapes(end.graph, function: beginStatement)
+    if escapes && analysis.hostCode.isEmpty {
+      let names = analysis.byReference.sorted().map { "`\($0)`" }.joined(separator: ", ")
+      context.claim(i, .review, rule: rule, warning: Warnings.captureHostCode,
+                    message: "the captured region refers to \(names) by reference and the graph leaves this function: launch it only while they exist")
+    } else if analysis.hostCode.isEmpty {
       context.claim(i, .converted, rule: rule)
     } else {
       context.claim(i, .review, rule: rule, warning: Warnings.captureHostCode,
@@ -104,6 +109,26 @@ struct StreamCapture {
       return .success(variable.canonical)
     }
     return .success(nil)
+  }
+
+  /// Whether the captured graph can outlive the function: it is written through a pointer (not `&local`),
+  /// or the local graph variable is returned or copied elsewhere.
+  private func graphEscapes(_ graphArgument: Cursor, function statement: Cursor) -> Bool {
+    let written = Syntax.stripImplicit(graphArgument)
+    guard written.kind == .unaryOperator, let operand = written.children.first, let variable = baseVariable(operand),
+          variable.kind == .varDecl else { return true }
+    var body = statement
+    while let p = context.census.parent[body], ![.functionDecl, .cxxMethod, .functionTemplate, .lambdaExpr].contains(p.kind) { body = p }
+    func reads(_ c: Cursor) -> Bool {
+      if c.kind == .declRefExpr, c.referenced == variable { return true }
+      return c.children.contains(where: reads)
+    }
+    func escapes(_ c: Cursor) -> Bool {
+      if c.kind == .returnStmt, reads(c) { return true }
+      if c.kind == .binaryOperator, context.binaryOperator(c) == "=", c.children.count == 2, reads(c.children[1]) { return true }
+      return c.children.contains(where: escapes)
+    }
+    return escapes(body)
   }
 
   /// The result type of the function a statement is in.
