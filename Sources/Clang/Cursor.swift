@@ -59,6 +59,7 @@ public struct Cursor {
   }
 
   public var isStaticMethod: Bool { clang_CXXMethod_isStatic(raw) != 0 }
+  public var isConstMethod: Bool { clang_CXXMethod_isConst(raw) != 0 }
   public var isVariadic: Bool { clang_Cursor_isVariadic(raw) != 0 }
   public var storageClass: Int { Int(clang_Cursor_getStorageClass(raw).rawValue) }
   public static let storageExtern = Int(CX_SC_Extern.rawValue)

@@ -245,6 +245,43 @@ public struct GraphRule: MigrationRule {
       }
 
       """),
+    RuleExample(
+      cuda: """
+      #include <vector>
+      __global__ void k(float *x, dim3 d) { x[threadIdx.x] = d.x; }
+      void f(float *d, cudaStream_t s, cudaGraphExec_t *exec) {
+        std::vector<float> h(64);
+        float local[64];
+        dim3 shape(64);
+        cudaGraph_t graph;
+        cudaStreamBeginCapture(s, cudaStreamCaptureModeGlobal);
+        cudaMemcpyAsync(d, h.data(), h.size() * sizeof(float), cudaMemcpyHostToDevice, s);
+        cudaMemcpyAsync(local, d, sizeof(local), cudaMemcpyDeviceToHost, s);
+        k<<<1, shape, 0, s>>>(d, shape);
+        cudaStreamEndCapture(s, &graph);
+        cudaGraphInstantiate(exec, graph, 0);
+      }
+
+      """,
+      sycl: """
+      #include <vector>
+      void k(float *x, cu2sycl::dim3 d, const sycl::nd_item<1> &item) { x[item.get_local_id(0)] = d.x; }
+      void f(float *d, cu2sycl::queue_ptr s, cu2sycl::graph_exec_ptr *exec) {
+        std::vector<float> h(64);
+        float local[64];
+        sycl::range<1> shape(64);
+        cu2sycl::graph_ptr graph;
+        cu2sycl::capture_stream(cu2sycl::queue(s), &graph, [=, &h, &local] {
+        cu2sycl::queue(s).memcpy(d, h.data(), h.size() * sizeof(float));
+        cu2sycl::queue(s).memcpy(local, d, sizeof(local));
+        cu2sycl::queue(s).parallel_for(sycl::nd_range<1>(sycl::range<1>(1) * shape, shape), [=](sycl::nd_item<1> item) {
+          k(d, shape, item);
+        });
+        });
+        cu2sycl::graph_instantiate(exec, graph);
+      }
+
+      """),
   ]
 
   /// Whether a CUDA name belongs to the graph API (types, functions, enumerators, parameter structs).

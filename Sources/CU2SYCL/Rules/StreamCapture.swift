@@ -200,6 +200,14 @@ struct StreamCapture {
     let innerSwitch = switchDepth + (c.kind == .switchStmt ? 1 : 0)
 
     if c.kind == .declRefExpr, let decl = c.referenced, isOuterLocal(decl, region: region, file: file) {
+      // An array copied into the lambda would give its work the capture-time contents: CUDA's work reads the
+      // array through a pointer, when it runs.
+      if decl.type.spelling.hasSuffix("]") { a.byReference.insert(decl.spelling) }
+      // So would an object whose member function is called (`h.data()` must be the original's buffer).
+      if let p = parent, p.kind == .memberRefExpr, let call = context.census.parent[p], call.kind == .callExpr,
+         !decl.type.spelling.hasSuffix("*") {
+        a.byReference.insert(decl.spelling)
+      }
       if let p = parent, writes(p, operand: c) {
         a.byReference.insert(decl.spelling)
         if checking { host = true }
@@ -259,7 +267,11 @@ struct StreamCapture {
   /// A call of something other than the CUDA API (host code), ignoring constructors and operators.
   private func isHostCall(_ call: Cursor) -> Bool {
     guard let f = call.referenced else { return false }
-    if f.kind == .constructor || f.spelling.hasPrefix("operator") { return false }
+    // Constructors, operators and const member functions (`h.data()`, `v.size()`) only read.
+    if f.kind == .constructor || f.spelling.hasPrefix("operator") || (f.kind == .cxxMethod && f.isConstMethod) { return false }
+    if f.kind == .cxxMethod, ["data", "size", "c_str", "length", "empty", "get", "begin", "end", "front", "back", "at"].contains(f.spelling) {
+      return false
+    }
     guard [.functionDecl, .cxxMethod, .functionTemplate].contains(f.kind) else { return false }
     let name = f.spelling
     if let file = f.location.expansion?.file, !context.census.userFiles.contains(file), name.hasPrefix("cu") || name.hasPrefix("__cuda") {
