@@ -2,8 +2,9 @@
 // several times. The captured region forks work from one stream to another with events and joins it
 // back; its kernels take a factor whose value changes after the capture. The results prove that each
 // launch ran every captured operation exactly once, in order, with the values of capture time, and that
-// work submitted to the launch stream after a launch waits for it. The explicit graph has memset,
-// memcpy (1-D and 3-D), child-graph, empty and host nodes with dependencies between them.
+// work submitted to the launch stream after a launch waits for it, also when the stream it was captured
+// from is gone. The explicit graph has memset, memcpy (1-D and 3-D), child-graph, empty and host nodes
+// with dependencies between them.
 // cu2sycl-fixture: no-emulator (the CPU CUDA emulator has no graphs)
 #include <cstdio>
 #include <vector>
@@ -29,6 +30,8 @@ __global__ void accumulate(float *y, const float *x, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i < n) y[i] += x[i];
 }
+
+__global__ void increment(int *counter) { *counter += 1; }
 
 void CUDART_CB countLaunch(void *data) { *(int *)data += 1; }
 
@@ -110,6 +113,36 @@ int capturedGraph() {
   CHECK(cudaStreamDestroy(other));
   CHECK(cudaFree(x));
   CHECK(cudaFree(y));
+  return 0;
+}
+
+// The graph does not need the stream it was captured from: destroyed, the graph still runs.
+int capturedFromDestroyedStream() {
+  int *counter;
+  CHECK(cudaMalloc(&counter, sizeof(int)));
+  CHECK(cudaMemset(counter, 0, sizeof(int)));
+  cudaStream_t temporary, launchStream;
+  CHECK(cudaStreamCreate(&temporary));
+  CHECK(cudaStreamCreate(&launchStream));
+  cudaGraph_t graph;
+  CHECK(cudaStreamBeginCapture(temporary, cudaStreamCaptureModeGlobal));
+  increment<<<1, 1, 0, temporary>>>(counter);
+  CHECK(cudaStreamEndCapture(temporary, &graph));
+  CHECK(cudaStreamDestroy(temporary));
+  cudaGraphExec_t exec;
+  CHECK(cudaGraphInstantiate(&exec, graph, 0));
+  for (int launch = 0; launch < 4; ++launch) CHECK(cudaGraphLaunch(exec, launchStream));
+  int launches = 0;
+  CHECK(cudaMemcpyAsync(&launches, counter, sizeof(int), cudaMemcpyDeviceToHost, launchStream));
+  CHECK(cudaStreamSynchronize(launchStream));
+  if (launches != 4) {
+    printf("FAIL graphs_capture: the graph of a destroyed stream ran %d times, expected 4\n", launches);
+    return 1;
+  }
+  CHECK(cudaGraphExecDestroy(exec));
+  CHECK(cudaGraphDestroy(graph));
+  CHECK(cudaStreamDestroy(launchStream));
+  CHECK(cudaFree(counter));
   return 0;
 }
 
@@ -196,7 +229,7 @@ int explicitGraph() {
 }
 
 int main() {
-  if (capturedGraph() != 0 || explicitGraph() != 0) return 1;
+  if (capturedGraph() != 0 || capturedFromDestroyedStream() != 0 || explicitGraph() != 0) return 1;
   printf("PASS graphs_capture\n");
   return 0;
 }

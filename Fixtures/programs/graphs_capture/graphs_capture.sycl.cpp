@@ -2,8 +2,9 @@
 // several times. The captured region forks work from one stream to another with events and joins it
 // back; its kernels take a factor whose value changes after the capture. The results prove that each
 // launch ran every captured operation exactly once, in order, with the values of capture time, and that
-// work submitted to the launch stream after a launch waits for it. The explicit graph has memset,
-// memcpy (1-D and 3-D), child-graph, empty and host nodes with dependencies between them.
+// work submitted to the launch stream after a launch waits for it, also when the stream it was captured
+// from is gone. The explicit graph has memset, memcpy (1-D and 3-D), child-graph, empty and host nodes
+// with dependencies between them.
 // cu2sycl-fixture: no-emulator (the CPU CUDA emulator has no graphs)
 #include <cstdio>
 #include <vector>
@@ -30,6 +31,8 @@ void accumulate(float *y, const float *x, int n, const sycl::nd_item<1> &item) {
   int i = item.get_global_id(0);
   if (i < n) y[i] += x[i];
 }
+
+void increment(int *counter, const sycl::nd_item<1> &item) { *counter += 1; }
 
 void countLaunch(void *data) { *(int *)data += 1; }
 
@@ -66,7 +69,7 @@ int capturedGraph() {
   float factor = 2.0f;
   int hostCalls = 0;
   cu2sycl::graph_ptr graph;
-  cu2sycl::capture_stream(cu2sycl::queue(s0), &graph, [=, &hostCalls]() -> int {
+  cu2sycl::capture_stream(&graph, [=, &hostCalls]() -> int {
   cu2sycl::queue(s0).parallel_for(sycl::nd_range<1>(sycl::range<1>(N / 256 * 256), sycl::range<1>(256)), [=](sycl::nd_item<1> item) {
     scale(x, factor, N, item);
   });
@@ -118,6 +121,38 @@ int capturedGraph() {
   CHECK((cu2sycl::destroy_stream(other), 0));
   CHECK((sycl::free(x, cu2sycl::default_queue()), 0));
   CHECK((sycl::free(y, cu2sycl::default_queue()), 0));
+  return 0;
+}
+
+// The graph does not need the stream it was captured from: destroyed, the graph still runs.
+int capturedFromDestroyedStream() {
+  int *counter;
+  CHECK(((counter = static_cast<int *>(sycl::malloc_device(sizeof(int), cu2sycl::default_queue()))) != nullptr ? 0 : 2));
+  CHECK((cu2sycl::default_queue().memset(counter, 0, sizeof(int)).wait(), 0));
+  cu2sycl::queue_ptr temporary, launchStream;
+  CHECK((temporary = cu2sycl::create_stream(), 0));
+  CHECK((launchStream = cu2sycl::create_stream(), 0));
+  cu2sycl::graph_ptr graph;
+  cu2sycl::capture_stream(&graph, [=] {
+  cu2sycl::queue(temporary).parallel_for(sycl::nd_range<1>(sycl::range<1>(1), sycl::range<1>(1)), [=](sycl::nd_item<1> item) {
+    increment(counter, item);
+  });
+  });
+  CHECK((cu2sycl::destroy_stream(temporary), 0));
+  cu2sycl::graph_exec_ptr exec;
+  CHECK(cu2sycl::graph_instantiate(&exec, graph));
+  for (int launch = 0; launch < 4; ++launch) CHECK(cu2sycl::graph_launch(exec, cu2sycl::queue(launchStream)));
+  int launches = 0;
+  CHECK((cu2sycl::queue(launchStream).memcpy(&launches, counter, sizeof(int)), 0));
+  CHECK((cu2sycl::queue(launchStream).wait_and_throw(), 0));
+  if (launches != 4) {
+    printf("FAIL graphs_capture: the graph of a destroyed stream ran %d times, expected 4\n", launches);
+    return 1;
+  }
+  CHECK(cu2sycl::graph_exec_destroy(exec));
+  CHECK(cu2sycl::graph_destroy(graph));
+  CHECK((cu2sycl::destroy_stream(launchStream), 0));
+  CHECK((sycl::free(counter, cu2sycl::default_queue()), 0));
   return 0;
 }
 
@@ -203,7 +238,7 @@ int explicitGraph() {
 }
 
 int main() {
-  if (capturedGraph() != 0 || explicitGraph() != 0) return 1;
+  if (capturedGraph() != 0 || capturedFromDestroyedStream() != 0 || explicitGraph() != 0) return 1;
   printf("PASS graphs_capture\n");
   return 0;
 }

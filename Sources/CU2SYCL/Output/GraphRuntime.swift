@@ -61,15 +61,6 @@ enum GraphRuntime {
       if (node) *node = n;
       return n;
     }
-    // The queue `later`'s next work waits for the work already on the in-order queue `earlier`.
-    inline void join(sycl::queue &later, sycl::queue &earlier) {
-      if (&later == &earlier) return;
-      sycl::event done = earlier.submit([](sycl::handler &cgh) { cgh.host_task([] {}); });
-      later.submit([&](sycl::handler &cgh) {
-        cgh.depends_on(done);
-        cgh.host_task([] {});
-      });
-    }
     inline void run_kernel(sycl::queue &q, const kernel_node_params &p) {
       if (!p.func || p.extra)
         throw sycl::exception(sycl::make_error_code(sycl::errc::invalid), "cu2sycl: kernel node without a launcher, or with `extra`");
@@ -230,16 +221,24 @@ enum GraphRuntime {
     }
 
     // Stream capture: the code between cudaStreamBeginCapture and cudaStreamEndCapture becomes `work`, run
-    // at each launch of the graph instead of once. When the graph is launched on another queue than the
-    // one the capture began on, the captured work starts after that queue's earlier work and the queue's
-    // later work waits for it.
-    inline int capture_stream(sycl::queue &origin, graph_ptr *g, std::function<void()> work) {
+    // at each launch of the graph instead of once. While it runs, cu2sycl::queue(stream) is the launch
+    // stream's queue for every stream, so the captured work is submitted, in the order the region issues it,
+    // to that one in-order queue: after the queue's earlier work and before its later work, whatever the
+    // streams it was captured from (they may be gone). Program order respects every dependency CUDA records
+    // (a captured operation only depends on operations issued before it); branches forked to other streams
+    // run one after the other instead of side by side.
+    inline int capture_stream(graph_ptr *g, std::function<void()> work) {
       *g = new graph();
-      sycl::queue *from = &origin;
-      detail::add_node(nullptr, *g, nullptr, 0, [from, work](sycl::queue &q) {
-        detail::join(*from, q);
-        work();
-        detail::join(q, *from);
+      detail::add_node(nullptr, *g, nullptr, 0, [work](sycl::queue &q) {
+        sycl::queue *outer = detail::replay_queue();
+        detail::replay_queue() = &q;
+        try {
+          work();
+        } catch (...) {
+          detail::replay_queue() = outer;
+          throw;
+        }
+        detail::replay_queue() = outer;
       });
       return 0;
     }

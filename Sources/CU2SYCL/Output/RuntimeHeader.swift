@@ -92,6 +92,11 @@ public enum RuntimeHeader {
         static stream_list list;
         return list;
       }
+      // While a captured region of a CUDA graph replays, its stream work goes to the launch stream's queue.
+      inline sycl::queue *&replay_queue() {
+        thread_local sycl::queue *queue = nullptr;
+        return queue;
+      }
       }  // namespace detail
 
       // CUDA's default stream: one in-order queue shared by the whole program. Like CUDA's legacy default
@@ -121,6 +126,7 @@ public enum RuntimeHeader {
       using queue_ptr = sycl::queue *;
       constexpr unsigned int stream_non_blocking = 1;
       inline sycl::queue &queue(queue_ptr stream) {
+        if (detail::replay_queue()) return *detail::replay_queue();
         if (!stream) return default_queue();
         detail::stream_list &list = detail::streams();
         std::lock_guard<std::mutex> lock(list.mutex);

@@ -42,7 +42,7 @@ public struct GraphRule: MigrationRule {
       void replay(float *x, float a, cu2sycl::queue_ptr s, cu2sycl::queue_ptr side, cu2sycl::event_ptr fork, cu2sycl::event_ptr join, int n) {
         cu2sycl::graph_ptr graph;
         cu2sycl::graph_exec_ptr exec;
-        cu2sycl::capture_stream(cu2sycl::queue(s), &graph, [=] {
+        cu2sycl::capture_stream(&graph, [=] {
         cu2sycl::queue(s).parallel_for(sycl::nd_range<1>(sycl::range<1>(32), sycl::range<1>(32)), [=](sycl::nd_item<1> item) {
           step(x, a, item);
         });
@@ -191,7 +191,7 @@ public struct GraphRule: MigrationRule {
       void capture(float *x, cu2sycl::queue_ptr s, cu2sycl::graph_ptr *out, int *captures) {
         cu2sycl::graph_ptr graph;
         // CU2SYCL-W101: the captured region runs at each cudaGraphLaunch: its host code (marked below) runs at every launch, not once at capture
-        cu2sycl::capture_stream(cu2sycl::queue(s), &graph, [=] {
+        cu2sycl::capture_stream(&graph, [=] {
         // CU2SYCL-W101: host code in a captured region: runs at every launch of the graph, not once at capture
         printf("capturing\\n");
         cu2sycl::queue(s).parallel_for(sycl::nd_range<1>(sycl::range<1>(32), sycl::range<1>(32)), [=](sycl::nd_item<1> item) {
@@ -271,7 +271,7 @@ public struct GraphRule: MigrationRule {
         float local[64];
         sycl::range<1> shape(64);
         cu2sycl::graph_ptr graph;
-        cu2sycl::capture_stream(cu2sycl::queue(s), &graph, [=, &h, &local] {
+        cu2sycl::capture_stream(&graph, [=, &h, &local] {
         cu2sycl::queue(s).memcpy(d, h.data(), h.size() * sizeof(float));
         cu2sycl::queue(s).memcpy(local, d, sizeof(local));
         cu2sycl::queue(s).parallel_for(sycl::nd_range<1>(sycl::range<1>(1) * shape, shape), [=](sycl::nd_item<1> item) {

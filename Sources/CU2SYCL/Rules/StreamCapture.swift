@@ -1,8 +1,9 @@
 import Clang
 
 /// Stream capture: `cudaStreamBeginCapture(s, mode); ...; cudaStreamEndCapture(s, &graph);` in one block
-/// becomes `cu2sycl::capture_stream(queue(s), &graph, [=] { ... });`: the statements between the two
-/// calls are recorded as a function and run at each launch of the graph, not at capture time. The
+/// becomes `cu2sycl::capture_stream(&graph, [=] { ... });`: the statements between the two calls are
+/// recorded as a function and run at each launch of the graph, not at capture time, with their stream
+/// work on the launch stream's queue. The
 /// function captures by value, so kernel arguments keep the values they had at capture (as CUDA records
 /// them); variables whose address is taken or that are written keep referring to the originals.
 struct StreamCapture {
@@ -73,16 +74,17 @@ struct StreamCapture {
       return .failure(Reason(text: "the graph `\(graphText)` is declared inside the region: declare it before cudaStreamBeginCapture"))
     }
 
-    // cu2sycl::capture_stream(queue, &graph, [=, &x] {   ...   });
+    // cu2sycl::capture_stream(&graph, [=, &x] {   ...   });
     let captures = (["="] + analysis.byReference.sorted().map { "&" + $0 }).joined(separator: ", ")
-    let queue = context.queue(forStream: beginArgs[0], in: file, rule: rule)
     var signature = ""
     var close = "});"
     if analysis.returnsInErrorChecks, let result = resultType(of: beginStatement), result != "void" {
       signature = "() -> \(TypeSpelling.sycl(result))"
       close = "return {};  // the error checks above return from the recorded function\n\(text.indentation(ofLineAt: end.range.lowerBound))});"
     }
-    context.edit(file, beginRange, [.text("cu2sycl::capture_stream(")] + queue + [.text(", \(graphText), [\(captures)]\(signature) {")], rule: rule)
+    // The stream it began on does not matter: the work replays on the launch stream's queue.
+    context.replace(file, beginRange, with: "cu2sycl::capture_stream(\(graphText), [\(captures)]\(signature) {", rule: rule)
+    context.use(.streams, in: file)
     context.replace(file, end.range, with: close, rule: rule)
     let escapes = !analysis.byReference.isEmpty && graphEscapes(end.graph, function: beginStatement)
     if escapes && analysis.hostCode.isEmpty {
