@@ -130,7 +130,7 @@ int capturedFromDestroyedStream() {
   CHECK(cudaStreamEndCapture(temporary, &graph));
   CHECK(cudaStreamDestroy(temporary));
   cudaGraphExec_t exec;
-  CHECK(cudaGraphInstantiate(&exec, graph, 0));
+  CHECK(cudaGraphInstantiateWithFlags(&exec, graph, 0));
   for (int launch = 0; launch < 4; ++launch) CHECK(cudaGraphLaunch(exec, launchStream));
   int launches = 0;
   CHECK(cudaMemcpyAsync(&launches, counter, sizeof(int), cudaMemcpyDeviceToHost, launchStream));
