@@ -10,7 +10,8 @@
 #      a. device compile: PREFIX/bin/cu2sycl-devc (DPC++ front end inside libsycl-jit.so) gives the
 #         SPIR-V images and the integration header;
 #      b. host compile: clang++-16 -fsycl-is-host with the integration header and
-#         Tests/SYCLHarness/register_images.hpp force-included, linked with libsycl;
+#         Tests/SYCLHarness/register_images.hpp force-included, linked with libsycl (and with the
+#         libraries the file names in a comment `// cu2sycl-fixture: link -lEGL -lGL`);
 #      c. run on Intel's OpenCL CPU device. It passes when it exits 0, prints a line starting with
 #         "PASS" and prints no line starting with "FAIL".
 #
@@ -152,9 +153,13 @@ verify_one() {
       fail "device compile produced no SPIR-V image" "$work/device.log"
     fi
     [ -f "$build/int_header.h" ] || : > "$build/int_header.h"
+    # A program that needs system libraries names them in a comment (kept by the migration):
+    #   // cu2sycl-fixture: link -lEGL -lGL
+    local links=()
+    read -r -a links <<< "$(grep -o 'cu2sycl-fixture: link .*' "$src" | head -n 1 | sed 's/^cu2sycl-fixture: link //')" || true
     if ! "$V_CXX" -O1 "${common[@]}" -Xclang -fsycl-is-host -D__SYCL_UNNAMED_LAMBDA__ \
         -include "$build/int_header.h" -include "$HARNESS/register_images.hpp" "$src" \
-        -L"$V_PREFIX/lib" -lsycl -Wl,-rpath,"$V_PREFIX/lib" -o "$build/a.out" > "$work/host.log" 2>&1; then
+        -L"$V_PREFIX/lib" -lsycl -Wl,-rpath,"$V_PREFIX/lib" "${links[@]}" -o "$build/a.out" > "$work/host.log" 2>&1; then
       rm -rf "$build"
       fail "host compile failed" "$work/host.log"
     fi

@@ -157,7 +157,7 @@ public final class Migrator {
       }
       result.diagnostics = Frontend.located(tu.diagnostics, minimum: .error)
       let census = Census(tu: tu, environment: environment, userFiles: userFiles, texts: texts)
-      let context = MigrationContext(census: census, dimensions: dimensions) { input in
+      let context = MigrationContext(census: census, dimensions: dimensions, inputRoot: root) { input in
         guard input.hasPrefix(root + "/") else { return nil }
         return root + "/" + Project.outputPath(for: String(input.dropFirst(root.count + 1)))
       }
@@ -274,6 +274,9 @@ public final class Migrator {
     }
     if !usedHelpers.isEmpty {
       outputs.append((RuntimeHeader.relativePath, Array(RuntimeHeader.contents(usedHelpers).utf8)))
+    }
+    if !usedHelpers.isDisjoint(with: [.glInterop, .glDevices]) {
+      outputs.append((GraphicsRuntime.glInteropPath, Array(GraphicsRuntime.glInteropHeader(usedHelpers).utf8)))
     }
     // Two inputs must not write one output (a `k.sycl.cpp` left next to `k.cu` by an earlier run, say):
     // the migrated file wins and the other input is reported, not copied over it.
@@ -397,7 +400,7 @@ public final class Migrator {
     var includes: [String] = []
     if syclInclude == nil && plan.hasCUDA { includes.append("#include <sycl/sycl.hpp>") }
     // cuda_runtime.h brought C math with it; sycl.hpp does not.
-    if syclInclude != nil && plan.usesCMath && !Migrator.includesMath(text) { includes.append("#include <cmath>") }
+    if (syclInclude != nil || plan.hasCUDA) && plan.usesCMath && !Migrator.includesMath(text) { includes.append("#include <cmath>") }
     if !plan.helpers.isEmpty { includes.append("#include \"\(runtimeInclude)\"") }
     if !includes.isEmpty {
       if let site = syclInclude {

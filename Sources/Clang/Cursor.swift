@@ -113,6 +113,7 @@ public struct CursorKind: Hashable, Sendable, CustomStringConvertible {
   public static let cxxMethod = k(CXCursor_CXXMethod)
   public static let constructor = k(CXCursor_Constructor)
   public static let destructor = k(CXCursor_Destructor)
+  public static let conversionFunction = k(CXCursor_ConversionFunction)
   public static let namespace = k(CXCursor_Namespace)
   public static let functionTemplate = k(CXCursor_FunctionTemplate)
   public static let classTemplate = k(CXCursor_ClassTemplate)

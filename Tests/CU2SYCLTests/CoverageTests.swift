@@ -10,8 +10,8 @@ final class CoverageTests: XCTestCase {
     int main() {
       float *d;
       cudaMalloc(&d, 16);
-      cudaIpcMemHandle_t h;
-      cudaIpcGetMemHandle(&h, d);
+      int p2p = 0;
+      cudaDeviceGetP2PAttribute(&p2p, cudaDevP2PAttrAccessSupported, 0, 1);
       cudaFooBar(d);
       return 0;
     }
@@ -19,14 +19,14 @@ final class CoverageTests: XCTestCase {
     """)
     let byName = Dictionary(grouping: report.occurrences, by: \.name)
     XCTAssertEqual(byName["cudaMalloc"]?.first?.outcome, .converted)
-    // Interprocess memory handles have no SYCL 2020 counterpart (and no rule).
-    XCTAssertEqual(byName["cudaIpcGetMemHandle"]?.first?.outcome, .unsupported)
-    XCTAssertEqual(byName["cudaIpcMemHandle_t"]?.first?.outcome, .unsupported)
+    // Peer attributes have no rule.
+    XCTAssertEqual(byName["cudaDeviceGetP2PAttribute"]?.first?.outcome, .unsupported)
+    XCTAssertEqual(byName["cudaDevP2PAttrAccessSupported"]?.first?.outcome, .unsupported)
     let unknown = try XCTUnwrap(byName["cudaFooBar"]?.first)
     XCTAssertEqual(unknown.kind, .unresolved)
     XCTAssertEqual(unknown.outcome, .unsupported)
     XCTAssertEqual(unknown.line, 7)
-    XCTAssertTrue(sycl.contains("// CU2SYCL-W001: 'cudaIpcGetMemHandle' is not converted"), sycl)
+    XCTAssertTrue(sycl.contains("// CU2SYCL-W001: 'cudaDeviceGetP2PAttribute' is not converted"), sycl)
     XCTAssertTrue(sycl.contains("// CU2SYCL-W001: 'cudaFooBar' is not converted"), sycl)
     let t = report.totals
     XCTAssertEqual(t.found, report.occurrences.count)

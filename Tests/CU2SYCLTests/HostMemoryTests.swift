@@ -8,9 +8,9 @@ final class HostMemoryTests: XCTestCase {
     report.occurrences.filter { $0.name == name }.map(\.outcome)
   }
 
-  /// 3-D copies that involve CUDA arrays belong to the texture conversion: a function that mentions an
-  /// array keeps its cudaExtent/cudaMemcpy3DParms as written, while linear copies elsewhere convert.
-  func testThreeDimensionalCopiesWithArraysAreLeftAlone() throws {
+  /// A 3-D copy in a function that mentions a CUDA array counts its extent in texels (memcpy_3d_array);
+  /// linear copies elsewhere count bytes (memcpy_3d). The structs convert the same in both.
+  func testThreeDimensionalCopiesWithArraysCountTexels() throws {
     let (sycl, report, _) = try TestSupport.migrate("""
       #include <cuda_runtime.h>
       void toArray(cudaArray_t array, float *h, int n) {
@@ -31,19 +31,17 @@ final class HostMemoryTests: XCTestCase {
       }
 
       """)
-    XCTAssertTrue(sycl.contains("  cudaMemcpy3DParms p = {0};\n"), sycl)
-    XCTAssertTrue(sycl.contains("  p.extent = make_cudaExtent(n, n, n);\n"), sycl)
-    XCTAssertTrue(sycl.contains("  cudaMemcpy3D(&p);"), sycl)
+    XCTAssertTrue(sycl.contains("void toArray(cu2sycl::texture_array_t array, float *h, int n) {\n  cu2sycl::memcpy3d_parms p = {0};\n"), sycl)
+    XCTAssertTrue(sycl.contains("  p.dstArray = array;\n  p.extent = cu2sycl::make_extent(n, n, n);\n"), sycl)
+    XCTAssertTrue(sycl.contains("  cu2sycl::memcpy_3d_array(cu2sycl::default_queue(), p).wait();\n}"), sycl)
     XCTAssertTrue(sycl.contains("void linear(cu2sycl::pitched_ptr d, float *h, int n) {\n  cu2sycl::memcpy3d_parms p = {0};"), sycl)
     XCTAssertTrue(sycl.contains("  cu2sycl::memcpy_3d(cu2sycl::default_queue(), p).wait();\n}"), sycl)
-    // The texture rule flags the copy into an array (3-D arrays are not emulated).
-    XCTAssertEqual(outcome("cudaMemcpy3D", in: report), [.manual, .converted])
-    XCTAssertFalse(report.occurrences.contains { $0.rule == PitchedMemoryRule.id && $0.line <= 9 },
-                   "\(report.occurrences.filter { $0.rule == PitchedMemoryRule.id && $0.line <= 9 })")
+    XCTAssertEqual(outcome("cudaMemcpy3D", in: report), [.converted, .converted])
+    XCTAssertFalse(report.occurrences.contains { $0.outcome != .converted }, "\(report.occurrences.filter { $0.outcome != .converted })")
   }
 
   /// Registration that may ask for kernel access (mapped, or flags only known at run time) is flagged;
-  /// pool allocations are not stream-ordered allocations cu2sycl converts.
+  /// allocations from a pool are the memory-pool rule's.
   func testRegistrationFlagsAndPoolAllocations() throws {
     let (sycl, report, _) = try TestSupport.migrate("""
       #include <cuda_runtime.h>
@@ -57,7 +55,8 @@ final class HostMemoryTests: XCTestCase {
       """)
     XCTAssertEqual(report.occurrences.filter { $0.name == "cudaHostRegister" }.map(\.warning), [nil, Warnings.registeredMemory.id])
     XCTAssertEqual(outcome("cudaHostRegister", in: report), [.converted, .review])
-    XCTAssertEqual(outcome("cudaMallocAsync", in: report), [.unsupported])
+    XCTAssertEqual(report.occurrences.filter { $0.name == "cudaMallocAsync" }.map(\.rule), [MemoryPoolRule.id])
+    XCTAssertTrue(sycl.contains("p = static_cast<float *>(cu2sycl::malloc_from_pool(bytes, pool, cu2sycl::queue(s)));"), sycl)
     XCTAssertTrue(sycl.contains("  // CU2SYCL-W070: "), sycl)
     XCTAssertFalse(sycl.contains("cudaHostRegister("), sycl)
   }

@@ -39,6 +39,7 @@ final class RuleExampleTests: XCTestCase {
       }
     }
     TestSupport.write(RuntimeHeader.contents(Set(RuntimeHelper.allCases)), to: out + "/" + RuntimeHeader.relativePath)
+    TestSupport.write(GraphicsRuntime.glInteropHeader(Set(RuntimeHelper.allCases)), to: out + "/" + GraphicsRuntime.glInteropPath)
     if let failure = TestSupport.typeCheck(files, includeDirectory: out) { XCTFail("an example does not type-check:\n\(failure)") }
   }
 }

@@ -66,7 +66,7 @@ void intMath(const unsigned int *bits, int *out, int n, const sycl::nd_item<1> &
   o[2] = (s == 0 ? 0 : static_cast<int>(sycl::ctz(s)) + 1) + cu2sycl::ffs((long long)u << 20) * 100 + cu2sycl::ffs(s & 0xff00) * 10000;
   o[3] = (int)cu2sycl::bit_reverse(u);
   o[4] = (int)(cu2sycl::bit_reverse((unsigned long long)u) >> 32);
-  o[5] = sycl::mul24((s & 0x7fff) - 0x4000, 3000) + (int)sycl::mul24(u & 0xffff, 5000u);
+  o[5] = cu2sycl::mul24((s & 0x7fff) - 0x4000, 3000) + (int)cu2sycl::umul24(u & 0xffff, 5000u);
   o[6] = sycl::mul_hi(s, 123456789) + (int)sycl::mul_hi(u, 0x9e3779b9u);
   o[7] = (int)sycl::mul_hi((long long)s * 77777, 0x123456789LL) + (int)sycl::mul_hi((unsigned long long)u << 16, 0xfedcba9876543ull);
   o[8] = (int)(sycl::abs_diff(s % 1000000, 12345) + 7u) + (int)(sycl::abs_diff(u, 0x80000000u) + 3u);

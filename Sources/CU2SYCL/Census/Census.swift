@@ -31,6 +31,12 @@ public final class Census {
   public private(set) var parent: [Cursor: Cursor] = [:]
   /// User files that call C math functions (fabs, sqrt, ...) declared by <math.h>.
   public private(set) var filesUsingCMath = Set<String>()
+  /// Conversion operators (`__device__ operator T *()`): their heads hold execution-space qualifiers, but
+  /// they are not followed as device functions (they cannot take the nd_item or local memory).
+  private var conversionOperators: [Cursor] = []
+  /// File-scope `__shared__` variables (by USR): every block has its own copy, exactly as if each kernel
+  /// that uses one declared it, so the functions that use them receive them like their own.
+  public private(set) var fileScopeShared: [String: SharedVariable] = [:]
   private var macroExpansions: [String: [(range: Range<Int>, cursor: Cursor)]] = [:]
   private var seen = Set<OccurrenceKey>()
   private var macroBodyCounters: [String: Int] = [:]
@@ -72,6 +78,8 @@ public final class Census {
     case .functionDecl, .functionTemplate, .cxxMethod, .constructor, .destructor:
       function = registerFunction(c)
       recordKeywordAttributes(c)
+    case .conversionFunction:
+      conversionOperators.append(c)
     case .varDecl:
       recordVariable(c, function: function)
     case .callExpr:
@@ -124,7 +132,17 @@ public final class Census {
       functionOrder.append(usr)
     }
     info.declarations.append(c)
+    // libclang reports a macro-made declaration at the macro's use site, whose text does not spell the
+    // function's name followed by its parameter list.
+    if let s = c.extent.start.spelling, let e = c.extent.end.spelling, let text = texts[s.file], e.offset > s.offset {
+      let written = text[s.offset..<e.offset]
+      let name = NSRegularExpression.escapedPattern(for: c.spelling)
+      if written.range(of: name + #"\s*(<[^;{}]*>)?\s*\("#, options: .regularExpression) == nil { info.definedInMacro = true }
+    }
     if c.isDefinition { info.definition = c }
+    if c.kind == .functionDecl, let primary = c.specializedTemplate, primary.kind == .functionTemplate {
+      info.primaryTemplate = primary.canonical.usr
+    }
     if c.kind == .functionTemplate {
       info.templateParameters = c.children.filter { $0.kind == .templateTypeParameter || $0.kind == .nonTypeTemplateParameter }.map(\.spelling)
     }
@@ -240,7 +258,18 @@ public final class Census {
                                         isExtern: c.storageClass == Cursor.storageExtern, isTextureReference: true)
       return
     }
-    guard c.children.contains(where: { $0.kind == .cudaSharedAttr }), let function else { return }
+    guard c.children.contains(where: { $0.kind == .cudaSharedAttr }) else { return }
+    guard let function else {
+      // One variable per declaration only: `__shared__ float a[N], b[N];` stays flagged.
+      if c.semanticParent?.kind != .classDecl, c.semanticParent?.kind != .structDecl,
+         !c.tokens.contains(where: { $0.spelling == "," }) {
+        fileScopeShared[c.canonical.usr] = SharedVariable(decl: c, declStatement: nil, name: c.spelling,
+                                                          isDynamic: c.storageClass == Cursor.storageExtern || c.type.isIncompleteArray)
+      }
+      return
+    }
+    // Shared memory in a function a macro defines cannot move out of the macro's text: it stays, flagged.
+    if function.definedInMacro { return }
     let statement = parent[c].flatMap { $0.kind == .declStmt ? $0 : nil }
     function.sharedVariables.append(SharedVariable(decl: c, declStatement: statement, name: c.spelling,
                                                    isDynamic: c.storageClass == Cursor.storageExtern || c.type.isIncompleteArray))
@@ -442,6 +471,11 @@ public final class Census {
          !function.deviceGlobals.contains(ref.usr) {
         function.deviceGlobals.append(ref.usr)
       }
+      if ref.kind == .varDecl, let shared = fileScopeShared[ref.usr], let function, function.space != .host,
+         !function.sharedVariables.contains(where: { $0.name == shared.name }) {
+        function.sharedVariables.append(shared)
+        function.usesItemDirectly = true
+      }
       // C math used on the host came with cuda_runtime.h under nvcc; sycl.hpp does not declare it.
       let declared = ref.location.expansion?.file ?? file
       if c.kind == .declRefExpr, ref.kind == .functionDecl, let user = c.location.expansion?.file,
@@ -566,8 +600,8 @@ extension Census {
   /// For each file, the ranges from a function declaration's start to its body (where qualifiers are written).
   public func functionHeadRanges() -> [String: [Range<Int>]] {
     var out: [String: [Range<Int>]] = [:]
-    for f in functions.values {
-      for d in f.declarations {
+    for f in functions.values.map(\.declarations) + [conversionOperators] {
+      for d in f {
         guard let s = d.extent.start.spelling, let e = d.extent.end.spelling else { continue }
         let body = d.children.first { $0.kind == .compoundStmt }?.extent.start.spelling?.offset ?? e.offset
         out[s.file, default: []].append(s.offset..<max(s.offset, body))

@@ -57,6 +57,13 @@ public final class KernelPlan {
     // printf in device code: the functions on the way from the kernel receive the kernel's sycl::stream.
     usesStream = withCallers(\.usesPrintfDirectly)
     needsItem.formUnion(usesStream)
+    // An explicit specialization has its primary template's signature: what one needs, both get.
+    let specializations = deviceSide.compactMap { usr, f in f.primaryTemplate.flatMap { functions[$0] != nil ? (usr, $0) : nil } }
+    for (s, p) in specializations {
+      for set in [\KernelPlan.needsItem, \.usesStream, \.usesSubGroups] where self[keyPath: set].contains(s) || self[keyPath: set].contains(p) {
+        self[keyPath: set].formUnion([s, p])
+      }
+    }
 
     // Local memory: a function gets its callees' variables; kernels declare them all at the launch.
     // A callee that is a template specialization has its template parameters replaced along the way.
@@ -73,6 +80,7 @@ public final class KernelPlan {
       return out
     }
     for usr in deviceSide.keys { localVariables[usr] = locals(usr, []) }
+    for (s, p) in specializations where (localVariables[s] ?? []).isEmpty { localVariables[s] = localVariables[p] }
 
     // Device variables (__device__, __constant__, __managed__) flow up the call graph the same way,
     // and make the functions that use them take parameters.
@@ -84,8 +92,13 @@ public final class KernelPlan {
       }
       return out
     }
+    func globalsOrPrimary(_ usr: String) -> [String] {
+      let own = globals(usr, [])
+      guard own.isEmpty, let p = specializations.first(where: { $0.0 == usr })?.1 else { return own }
+      return globals(p, [])
+    }
     for usr in deviceSide.keys {
-      let used = globals(usr, [])
+      let used = globalsOrPrimary(usr)
       if used.contains(where: { census.deviceGlobals[$0]?.isConvertible == true }) { needsItem.insert(usr) }
       // In declaration order, so every signature lists them the same way.
       globalVariables[usr] = census.deviceGlobalOrder.filter { used.contains($0) }.compactMap { census.deviceGlobals[$0] }
@@ -104,6 +117,7 @@ public final class KernelPlan {
     for usr in needsItem {
       for call in functions[usr]?.calls ?? [] where needsItem.contains(call.callee) { union(usr, call.callee) }
     }
+    for (s, p) in specializations where needsItem.contains(s) && needsItem.contains(p) { union(s, p) }
     var groupDims: [String: Int] = [:]
     for usr in needsItem {
       let root = find(usr)
@@ -114,6 +128,7 @@ public final class KernelPlan {
       let launchDims = launch.config.prefix(2).map { configDimensions($0) }.max() ?? 1
       groupDims[find(k)] = max(groupDims[find(k)] ?? 1, launchDims)
     }
+    for (s, p) in specializations where needsItem.contains(s) && needsItem.contains(p) { sharedDimensionEdges.append((s, p)) }
     for usr in needsItem {
       requirements[usr] = max(functions[usr]?.dimensionsUsed ?? 1, 1)
       for call in functions[usr]?.calls ?? [] where needsItem.contains(call.callee) { sharedDimensionEdges.append((usr, call.callee)) }

@@ -43,6 +43,12 @@ public final class FunctionInfo {
   public var deviceGlobals: [String] = []
   /// Template parameter names, in order.
   public var templateParameters: [String] = []
+  /// For an explicit specialization (`template <> float f<-1>(...)`), the primary template's USR: both
+  /// must keep one signature.
+  public var primaryTemplate: String?
+  /// Defined by a macro expansion (`#define BUILD(t) ... __device__ t &get() {...}`): its text is the
+  /// macro's, so cu2sycl cannot add parameters or move its shared memory.
+  public var definedInMacro = false
   /// For a member function of a class template, the class's template parameters.
   public var classTemplateParameters: [String] = []
 

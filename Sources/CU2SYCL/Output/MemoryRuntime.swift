@@ -38,8 +38,10 @@ enum MemoryRuntime {
       return q.parallel_for(sycl::range<2>(height, width), [=](sycl::item<2> i) { p[i[0] * pitch + i[1]] = byte; });
     }
 
-    // cudaExtent, cudaPos, cudaPitchedPtr and cudaMemcpy3DParms for linear memory, with CUDA's field names.
-    // Widths and x positions are in bytes, as in CUDA when no array takes part.
+    // cudaExtent, cudaPos, cudaPitchedPtr and cudaMemcpy3DParms, with CUDA's field names and order. Widths
+    // and x positions are in bytes, as in CUDA when no array takes part; copies with a CUDA array (a
+    // texture_array) go through memcpy_3d_array.
+    struct texture_array;
     struct extent {
       size_t width, height, depth;
     };
@@ -51,8 +53,10 @@ enum MemoryRuntime {
       size_t pitch, xsize, ysize;
     };
     struct memcpy3d_parms {
+      texture_array *srcArray;
       ::cu2sycl::pos srcPos;
       ::cu2sycl::pitched_ptr srcPtr;
+      texture_array *dstArray;
       ::cu2sycl::pos dstPos;
       ::cu2sycl::pitched_ptr dstPtr;
       ::cu2sycl::extent extent;
@@ -69,6 +73,8 @@ enum MemoryRuntime {
       return static_cast<char *>(p.ptr) + ((at.z + z) * p.ysize + at.y) * p.pitch + at.x;
     }
     inline sycl::event memcpy_3d(sycl::queue &q, const memcpy3d_parms &p) {
+      if (p.srcArray != nullptr || p.dstArray != nullptr)
+        throw sycl::exception(sycl::make_error_code(sycl::errc::invalid), "cu2sycl::memcpy_3d: copies with a CUDA array need memcpy_3d_array");
       sycl::event last;
       for (size_t z = 0; z < p.extent.depth; ++z)
         last = memcpy_2d(q, slice(p.dstPtr, p.dstPos, z), p.dstPtr.pitch, slice(p.srcPtr, p.srcPos, z), p.srcPtr.pitch, p.extent.width,

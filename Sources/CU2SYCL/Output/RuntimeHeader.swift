@@ -12,9 +12,17 @@ public enum RuntimeHeader {
     if helpers.contains(.contexts) || helpers.contains(.deviceName) { helpers.formUnion([.devices, .defaultQueue]) }
     // Pointer queries name the device an allocation belongs to; pitched copies and frees use queues.
     if helpers.contains(.pointerAttributes) { helpers.formUnion([.devices, .defaultQueue]) }
+    // 3-D arrays and the driver's arrays are textures copied with the pitched-memory structs.
+    if helpers.contains(.driverSurface) { helpers.formUnion([.driverTexture, .surface]) }
+    if helpers.contains(.texture3D) || helpers.contains(.driverTexture) { helpers.formUnion([.texture, .pitchedMemory]) }
     if helpers.contains(.pitchedMemory) || helpers.contains(.freeAsync) { helpers.insert(.defaultQueue) }
     // Graph nodes take launch shapes as dim3 and host functions as the streams' host_fn.
     if helpers.contains(.graphs) { helpers.formUnion([.streams, .dim3, .defaultQueue]) }
+    // cu2sycl/gl_interop.hpp builds on the graphics resources (and the device list for gl_get_devices).
+    if helpers.contains(.glDevices) { helpers.formUnion([.glInterop, .devices]) }
+    if helpers.contains(.glInterop) { helpers.formUnion([.graphics, .defaultQueue]) }
+    // Pools live on the devices of the device list.
+    if helpers.contains(.memoryPools) { helpers.formUnion([.devices, .defaultQueue]) }
     var out = """
     // Written by cu2sycl: helpers for code migrated from CUDA. Plain SYCL 2020.
     #pragma once
@@ -185,6 +193,10 @@ public enum RuntimeHeader {
         int warpSize = 0, maxThreadsPerBlock = 0, maxThreadsDim[3] = {}, clockRate = 0, multiProcessorCount = 0, l2CacheSize = 0;
         int integrated = 0, canMapHostMemory = 0, ECCEnabled = 0, unifiedAddressing = 1, managedMemory = 0;
         int concurrentManagedAccess = 0, pageableMemoryAccess = 0, hostNativeAtomicSupported = 0;
+        // Memory pools are cu2sycl's (see mem_pool), without inter-process handles; SYCL 2020 has no
+        // persisting L2 cache, so there is none to reserve and no access policy window.
+        int memoryPoolsSupported = 1, persistingL2CacheMaxSize = 0, accessPolicyMaxWindowSize = 0;
+        unsigned int memoryPoolSupportedHandleTypes = 0;
         // Stand-ins: SYCL has no compute capability (8.0 passes the usual "at least" checks), registers,
         // grid limits (CUDA's usual ones), constant memory, memory clock or bus, PCI location.
         int major = 8, minor = 0, regsPerBlock = 65536, regsPerMultiprocessor = 65536;
@@ -352,6 +364,9 @@ public enum RuntimeHeader {
     if helpers.contains(.pointerAttributes) { out += MemoryRuntime.pointerAttributes }
     if helpers.contains(.pitchedMemory) { out += MemoryRuntime.pitched }
     if helpers.contains(.freeAsync) { out += MemoryRuntime.streamOrdered }
+    if helpers.contains(.memoryPools) { out += PoolRuntime.pools }
+    if helpers.contains(.cacheHints) { out += PoolRuntime.cacheHints }
+    if helpers.contains(.interprocess) { out += PoolRuntime.interprocess }
     if helpers.contains(.events) {
       out += """
 
@@ -715,6 +730,21 @@ public enum RuntimeHeader {
 
       """
     }
+    if helpers.contains(.mul24) {
+      out += """
+
+      // CUDA's 24-bit multiplies: the low 32 bits of the product of the low 24 bits (sign-extended for
+      // __mul24). Not sycl::mul24, which is undefined outside 24 bits and, as a template, does not convert
+      // its arguments as CUDA's int parameters do.
+      inline int mul24(int a, int b) {
+        int x = static_cast<int>(static_cast<unsigned int>(a) << 8) >> 8;
+        int y = static_cast<int>(static_cast<unsigned int>(b) << 8) >> 8;
+        return static_cast<int>(static_cast<unsigned int>(x) * static_cast<unsigned int>(y));
+      }
+      inline unsigned int umul24(unsigned int a, unsigned int b) { return (a & 0xFFFFFFu) * (b & 0xFFFFFFu); }
+
+      """
+    }
     if helpers.contains(.funnelShift) {
       out += """
 
@@ -743,7 +773,15 @@ public enum RuntimeHeader {
     if helpers.contains(.texture) || helpers.contains(.surface) || helpers.contains(.textureReference) { out += textures }
     if helpers.contains(.textureReference) { out += textureReferences }
     if helpers.contains(.surface) { out += surfaces }
+    if helpers.contains(.texture3D) || helpers.contains(.driverTexture) { out += arrays3D }
+    if helpers.contains(.driverTexture) { out += driverTextures }
+    if helpers.contains(.driverSurface) { out += driverSurfaces }
+    if helpers.contains(.graphics) { out += GraphicsRuntime.resources }
     out += "\n}  // namespace cu2sycl\n"
+    if helpers.contains(.mathConstants) {
+      out += "\n// CUDA's math_constants.h: the CUDART_* constants under the same names and values.\n"
+      out += MathConstantsRule.definitions.map { $0.line + "\n" }.joined()
+    }
     if helpers.contains(.helperCuda) {
       out += """
 
@@ -767,6 +805,8 @@ public enum RuntimeHeader {
       #define printLastCudaError(msg) ((void)(msg))
       // Cores per compute unit: SYCL does not report it; 64 matches the stand-in compute capability 8.0.
       inline int _ConvertSMVer2Cores(int, int) { return 64; }
+      // Rounds half away from zero, as the samples' helper does.
+      inline int ftoi(float value) { return value >= 0 ? static_cast<int>(value + 0.5f) : static_cast<int>(value - 0.5f); }
       inline const char *_ConvertSMVer2ArchName(int, int) { return "SYCL"; }
       inline int gpuDeviceInit(int device) {
         if (cu2sycl::set_device(device) != 0) {

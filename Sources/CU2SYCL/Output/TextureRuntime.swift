@@ -45,11 +45,17 @@ extension RuntimeHeader {
 
       inline size_t texel_size(const channel_desc &d) { return static_cast<size_t>(d.x + d.y + d.z + d.w) / 8; }
 
-      // cudaArray: texels row after row (and slice after slice) in one device allocation.
+      // cudaMalloc3DArray's flags, with CUDA's values (cudaArrayLayered, ...).
+      constexpr unsigned int array_default = 0x00, array_layered = 0x01, array_surface_load_store = 0x02, array_cubemap = 0x04,
+                             array_texture_gather = 0x08;
+
+      // cudaArray: texels row after row and slice after slice in one device allocation. A layered array
+      // keeps its layers as slices (a 1-D layered one has rows of height 1), a cube map its six faces.
       struct texture_array {
         unsigned char *data;
         size_t width, height, depth;
         channel_desc desc;
+        unsigned int flags = array_default;
         size_t row_pitch() const { return width * texel_size(desc); }
       };
       using texture_array_t = texture_array *;
@@ -227,13 +233,27 @@ extension RuntimeHeader {
         }
       }
 
+      // A cube-map direction (x, y, z) as a face (the layer) and normalized coordinates on it, as in the
+      // CUDA programming guide's cubemap table: the major axis m picks the face, and the face's (s, t)
+      // become ((s / |m| + 1) / 2, (t / |m| + 1) / 2).
+      inline int cube_face(float x, float y, float z, float &u, float &v) {
+        float ax = sycl::fabs(x), ay = sycl::fabs(y), az = sycl::fabs(z), m, s, t;
+        int face;
+        if (ax >= ay && ax >= az) face = x >= 0 ? 0 : 1, m = ax, s = x >= 0 ? -z : z, t = -y;
+        else if (ay >= az) face = y >= 0 ? 2 : 3, m = ay, s = x, t = y >= 0 ? z : -z;
+        else face = z >= 0 ? 4 : 5, m = az, s = z >= 0 ? x : -x, t = -y;
+        u = (s / m + 1.0f) * 0.5f, v = (t / m + 1.0f) * 0.5f;
+        return face;
+      }
+
       inline const unsigned char *texel(const texture_object &t, const long long (&i)[3]) {
         return t.data + (static_cast<size_t>(i[2]) * t.height + static_cast<size_t>(i[1])) * t.pitch + static_cast<size_t>(i[0]) * texel_size(t.desc);
       }
 
-      // Samples Dims dimensions at coordinates c (a layer index follows them in layered textures): the
-      // four channels, as V (float, or long long for element-type reads of integer textures, which CUDA
-      // only samples with point filtering). Linear filtering weighs the 2^Dims nearest texels.
+      // Samples Dims dimensions at coordinates c (layered textures: in slice `layer`, clamped, never
+      // filtered across layers): the four channels, as V (float, or long long for element-type reads of
+      // integer textures, which CUDA only samples with point filtering). Linear filtering weighs the 2^Dims
+      // nearest texels.
       template <int Dims, class V> void sample(const texture_object &t, const float (&c)[3], long long layer, V (&out)[4]) {
         const texture_desc &s = t.sampling;
         bool linear = s.filterMode == filter_mode::linear && std::is_same_v<V, float>;
@@ -251,7 +271,7 @@ extension RuntimeHeader {
         for (V &o : out) o = 0;
         for (int corner = 0; corner < (linear ? 1 << Dims : 1); ++corner) {
           long long i[3] = {0, 0, 0};
-          if (Dims < 3) i[Dims] = sycl::clamp(layer, 0LL, static_cast<long long>(extent[Dims]) - 1);
+          if (Dims < 3) i[2] = sycl::clamp(layer, 0LL, static_cast<long long>(extent[2]) - 1);
           float weight = 1.0f;
           bool inside = true;
           for (int d = 0; d < Dims; ++d) {
@@ -317,11 +337,282 @@ extension RuntimeHeader {
       template <class T> T tex2DLayered(const texture_object &t, float x, float y, int layer) {
         return texture_detail::fetch<T, 2>(t, {x, y, 0}, layer);
       }
+      // Cube maps: the direction picks a face (a layer; cube-map layered arrays hold six per layer) and a
+      // point on it, always in normalized coordinates; filtering stays on that face.
+      template <class T> T texCubemapLayered(const texture_object &t, float x, float y, float z, int layer) {
+        float u, v;
+        int face = texture_detail::cube_face(x, y, z, u, v);
+        texture_object f = t;
+        f.sampling.normalizedCoords = 1;
+        return texture_detail::fetch<T, 2>(f, {u, v, 0}, 6LL * layer + face);
+      }
+      template <class T> T texCubemap(const texture_object &t, float x, float y, float z) { return texCubemapLayered<T>(t, x, y, z, 0); }
       // The forms that store the texel through a pointer.
       template <class T> void tex1Dfetch(T *out, const texture_object &t, int i) { *out = tex1Dfetch<T>(t, i); }
       template <class T> void tex1D(T *out, const texture_object &t, float x) { *out = tex1D<T>(t, x); }
       template <class T> void tex2D(T *out, const texture_object &t, float x, float y) { *out = tex2D<T>(t, x, y); }
       template <class T> void tex3D(T *out, const texture_object &t, float x, float y, float z) { *out = tex3D<T>(t, x, y, z); }
+      template <class T> void tex1DLayered(T *out, const texture_object &t, float x, int layer) { *out = tex1DLayered<T>(t, x, layer); }
+      template <class T> void tex2DLayered(T *out, const texture_object &t, float x, float y, int layer) {
+        *out = tex2DLayered<T>(t, x, y, layer);
+      }
+      template <class T> void texCubemap(T *out, const texture_object &t, float x, float y, float z) { *out = texCubemap<T>(t, x, y, z); }
+      template <class T> void texCubemapLayered(T *out, const texture_object &t, float x, float y, float z, int layer) {
+        *out = texCubemapLayered<T>(t, x, y, z, layer);
+      }
+
+      """
+
+  /// cudaMalloc3DArray and cudaMemcpy3D with arrays: they take the pitched-memory structs (emitted before).
+  static let arrays3D = """
+
+      // cudaMalloc3DArray: width x height x depth texels (extent in elements). A height of 0 makes a 1-D
+      // array, a depth of 0 a 2-D one; layered arrays hold `depth` layers, cube maps 6 faces (times the
+      // layers with array_layered), each width x width.
+      inline int malloc_3d_array(texture_array **array, const channel_desc *desc, extent e, unsigned int flags = array_default) {
+        size_t rows = e.height == 0 ? 1 : e.height, slices = e.depth == 0 ? 1 : e.depth;
+        if ((flags & array_cubemap) != 0 && (e.width != e.height || slices % 6 != 0)) return 1;  // cudaErrorInvalidValue
+        *array = new texture_array{sycl::malloc_device<unsigned char>(e.width * rows * slices * texel_size(*desc), default_queue()), e.width, rows,
+                                   slices, *desc, flags};
+        return 0;
+      }
+
+      namespace texture_detail {
+      // An array as a pitched pointer, with x positions and widths scaled from texels to bytes.
+      inline pitched_ptr array_memory(const texture_array *a) { return {a->data, a->row_pitch(), a->row_pitch(), a->height}; }
+      }  // namespace texture_detail
+
+      // cudaMemcpy3D when a CUDA array takes part: the extent and the array side's position count texels
+      // of the array, the pointer side's position bytes (CUDA's rule). Runs as memcpy_3d does.
+      inline sycl::event memcpy_3d_array(sycl::queue &q, const memcpy3d_parms &p) {
+        const texture_array *a = p.srcArray != nullptr ? p.srcArray : p.dstArray;
+        memcpy3d_parms bytes = p;
+        size_t texel = a != nullptr ? texel_size(a->desc) : 1;
+        bytes.extent.width *= texel;
+        if (bytes.extent.height == 0) bytes.extent.height = 1;
+        if (bytes.extent.depth == 0) bytes.extent.depth = 1;
+        if (p.srcArray != nullptr) bytes.srcPtr = texture_detail::array_memory(p.srcArray), bytes.srcPos.x *= texel;
+        if (p.dstArray != nullptr) bytes.dstPtr = texture_detail::array_memory(p.dstArray), bytes.dstPos.x *= texel;
+        bytes.srcArray = bytes.dstArray = nullptr;
+        return memcpy_3d(q, bytes);
+      }
+
+      """
+
+  /// The driver API's arrays, copies and texture objects (cuda.h), as the runtime's.
+  static let driverTextures = """
+
+      // The driver API's arrays and textures are the runtime's: CUarray is a texture_array, CUtexObject a
+      // texture_object, CUsurfObject a surface_object. The descriptor structs keep the driver's field
+      // names and the enumerations its values.
+      enum class array_format : unsigned int {
+        unsigned_int8 = 0x01, unsigned_int16 = 0x02, unsigned_int32 = 0x03, signed_int8 = 0x08, signed_int16 = 0x09, signed_int32 = 0x0a,
+        half = 0x10, floating = 0x20
+      };
+      enum class memory_kind : unsigned int { host = 1, device = 2, array = 3, unified = 4 };
+
+      // CUDA_ARRAY_DESCRIPTOR and CUDA_ARRAY3D_DESCRIPTOR (Flags: array_layered, array_cubemap, ...).
+      struct array_descriptor {
+        size_t Width, Height;
+        array_format Format;
+        unsigned int NumChannels;
+      };
+      struct array3d_descriptor {
+        size_t Width, Height, Depth;
+        array_format Format;
+        unsigned int NumChannels, Flags;
+      };
+
+      namespace texture_detail {
+      inline channel_desc format_channels(array_format format, unsigned int channels) {
+        unsigned int code = static_cast<unsigned int>(format);
+        int bits = code == 0x01 || code == 0x08 ? 8 : code == 0x02 || code == 0x09 || code == 0x10 ? 16 : 32;
+        channel_kind kind = code >= 0x10 ? channel_kind::floating : code >= 0x08 ? channel_kind::signed_integer : channel_kind::unsigned_integer;
+        int n = static_cast<int>(channels);
+        return channel_desc{bits, n > 1 ? bits : 0, n > 2 ? bits : 0, n > 3 ? bits : 0, kind};
+      }
+      inline array_format channels_format(const channel_desc &d) {
+        int code = d.f == channel_kind::floating ? (d.x == 16 ? 0x10 : 0x20) : (d.x == 8 ? 0x01 : d.x == 16 ? 0x02 : 0x03) + (d.f == channel_kind::signed_integer ? 7 : 0);
+        return static_cast<array_format>(code);
+      }
+      inline unsigned int channel_count(const channel_desc &d) { return (d.x > 0) + (d.y > 0) + (d.z > 0) + (d.w > 0); }
+      }  // namespace texture_detail
+
+      // cuArrayCreate / cuArray3DCreate / cuArrayDestroy (free_array) / cuArrayGetDescriptor.
+      inline int array_create(texture_array **array, const array_descriptor *d) {
+        channel_desc desc = texture_detail::format_channels(d->Format, d->NumChannels);
+        return malloc_3d_array(array, &desc, extent{d->Width, d->Height, 0});
+      }
+      inline int array_3d_create(texture_array **array, const array3d_descriptor *d) {
+        channel_desc desc = texture_detail::format_channels(d->Format, d->NumChannels);
+        return malloc_3d_array(array, &desc, extent{d->Width, d->Height, d->Depth}, d->Flags);
+      }
+      inline int array_get_descriptor(array_descriptor *d, const texture_array *a) {
+        *d = array_descriptor{a->width, a->height, texture_detail::channels_format(a->desc), texture_detail::channel_count(a->desc)};
+        return 0;
+      }
+      inline int array_3d_get_descriptor(array3d_descriptor *d, const texture_array *a) {
+        *d = array3d_descriptor{a->width, a->height, a->depth, texture_detail::channels_format(a->desc), texture_detail::channel_count(a->desc), a->flags};
+        return 0;
+      }
+
+      // CUDA_MEMCPY2D and CUDA_MEMCPY3D: each side is host memory, device memory (a CUdeviceptr) or an
+      // array, chosen by its memory type; positions and widths are in bytes.
+      struct memcpy2d_desc {
+        size_t srcXInBytes, srcY;
+        memory_kind srcMemoryType;
+        const void *srcHost;
+        std::byte *srcDevice;
+        texture_array *srcArray;
+        size_t srcPitch;
+        size_t dstXInBytes, dstY;
+        memory_kind dstMemoryType;
+        void *dstHost;
+        std::byte *dstDevice;
+        texture_array *dstArray;
+        size_t dstPitch;
+        size_t WidthInBytes, Height;
+      };
+      struct memcpy3d_desc {
+        size_t srcXInBytes, srcY, srcZ, srcLOD;
+        memory_kind srcMemoryType;
+        const void *srcHost;
+        std::byte *srcDevice;
+        texture_array *srcArray;
+        void *reserved0;
+        size_t srcPitch, srcHeight;
+        size_t dstXInBytes, dstY, dstZ, dstLOD;
+        memory_kind dstMemoryType;
+        void *dstHost;
+        std::byte *dstDevice;
+        texture_array *dstArray;
+        void *reserved1;
+        size_t dstPitch, dstHeight;
+        size_t WidthInBytes, Height, Depth;
+      };
+
+      namespace texture_detail {
+      // One side of a driver copy as a pitched pointer (unified memory is named by its device pointer).
+      inline pitched_ptr copy_side(memory_kind kind, const void *host, std::byte *device, const texture_array *array, size_t pitch,
+                                   size_t height, size_t width) {
+        if (kind == memory_kind::array) return array_memory(array);
+        void *p = kind == memory_kind::host ? const_cast<void *>(host) : static_cast<void *>(device);
+        return pitched_ptr{p, pitch == 0 ? width : pitch, width, height};
+      }
+      }  // namespace texture_detail
+
+      // cuMemcpy3D / cuMemcpy2D (and their Async and Unaligned forms), slice by slice as memcpy_3d.
+      inline sycl::event memcpy_3d(sycl::queue &q, const memcpy3d_desc &p) {
+        if (p.srcLOD != 0 || p.dstLOD != 0)
+          throw sycl::exception(sycl::make_error_code(sycl::errc::invalid), "cu2sycl::memcpy_3d: mipmap levels are not emulated");
+        memcpy3d_parms bytes{};
+        bytes.srcPtr = texture_detail::copy_side(p.srcMemoryType, p.srcHost, p.srcDevice, p.srcArray, p.srcPitch, p.srcHeight == 0 ? p.Height : p.srcHeight,
+                                                 p.WidthInBytes);
+        bytes.dstPtr = texture_detail::copy_side(p.dstMemoryType, p.dstHost, p.dstDevice, p.dstArray, p.dstPitch, p.dstHeight == 0 ? p.Height : p.dstHeight,
+                                                 p.WidthInBytes);
+        bytes.srcPos = pos{p.srcXInBytes, p.srcY, p.srcZ}, bytes.dstPos = pos{p.dstXInBytes, p.dstY, p.dstZ};
+        bytes.extent = extent{p.WidthInBytes, p.Height == 0 ? 1 : p.Height, p.Depth == 0 ? 1 : p.Depth};
+        return memcpy_3d(q, bytes);
+      }
+      inline sycl::event memcpy_2d(sycl::queue &q, const memcpy2d_desc &p) {
+        memcpy3d_desc d{};
+        d.srcXInBytes = p.srcXInBytes, d.srcY = p.srcY, d.srcMemoryType = p.srcMemoryType, d.srcHost = p.srcHost, d.srcDevice = p.srcDevice;
+        d.srcArray = p.srcArray, d.srcPitch = p.srcPitch;
+        d.dstXInBytes = p.dstXInBytes, d.dstY = p.dstY, d.dstMemoryType = p.dstMemoryType, d.dstHost = p.dstHost, d.dstDevice = p.dstDevice;
+        d.dstArray = p.dstArray, d.dstPitch = p.dstPitch;
+        d.WidthInBytes = p.WidthInBytes, d.Height = p.Height, d.Depth = 1;
+        return memcpy_3d(q, d);
+      }
+
+      // CUDA_RESOURCE_DESC and CUDA_TEXTURE_DESC, with the driver's field names.
+      struct driver_resource_desc {
+        resource_type resType;
+        union {
+          struct {
+            texture_array *hArray;
+          } array;
+          struct {
+            void *hMipmappedArray;
+          } mipmap;
+          struct {
+            std::byte *devPtr;
+            array_format format;
+            unsigned int numChannels;
+            size_t sizeInBytes;
+          } linear;
+          struct {
+            std::byte *devPtr;
+            array_format format;
+            unsigned int numChannels;
+            size_t width, height, pitchInBytes;
+          } pitch2D;
+          struct {
+            int reserved[32];
+          } reserved;
+        } res;
+        unsigned int flags;
+      };
+      // CU_TRSF_* flags of CUDA_TEXTURE_DESC::flags, with the driver's values.
+      constexpr unsigned int trsf_read_as_integer = 0x01, trsf_normalized_coordinates = 0x02, trsf_srgb = 0x10,
+                             trsf_disable_trilinear_optimization = 0x20, trsf_seamless_cubemap = 0x40;
+      struct driver_texture_desc {
+        address_mode addressMode[3];
+        filter_mode filterMode;
+        unsigned int flags;
+        unsigned int maxAnisotropy;
+        filter_mode mipmapFilterMode;
+        float mipmapLevelBias, minMipmapLevelClamp, maxMipmapLevelClamp;
+        float borderColor[4];
+        int reserved[12];
+      };
+
+      namespace texture_detail {
+      inline resource_desc runtime_resource(const driver_resource_desc *res) {
+        resource_desc r{};
+        r.resType = res->resType;
+        switch (res->resType) {
+        case resource_type::array: r.res.array.array = res->res.array.hArray; break;
+        case resource_type::linear:
+          r.res.linear.devPtr = res->res.linear.devPtr, r.res.linear.sizeInBytes = res->res.linear.sizeInBytes;
+          r.res.linear.desc = format_channels(res->res.linear.format, res->res.linear.numChannels);
+          break;
+        case resource_type::pitch2d:
+          r.res.pitch2D.devPtr = res->res.pitch2D.devPtr, r.res.pitch2D.width = res->res.pitch2D.width, r.res.pitch2D.height = res->res.pitch2D.height;
+          r.res.pitch2D.pitchInBytes = res->res.pitch2D.pitchInBytes, r.res.pitch2D.desc = format_channels(res->res.pitch2D.format, res->res.pitch2D.numChannels);
+          break;
+        default: break;
+        }
+        return r;
+      }
+      }  // namespace texture_detail
+
+      // cuTexObjectCreate: as cudaCreateTextureObject. The driver reads integer texels as normalized floats
+      // unless trsf_read_as_integer is set.
+      inline int tex_object_create(texture_object *object, const driver_resource_desc *res, const driver_texture_desc *tex) {
+        resource_desc r = texture_detail::runtime_resource(res);
+        texture_desc t{};
+        for (int d = 0; d < 3; ++d) t.addressMode[d] = tex->addressMode[d];
+        t.filterMode = tex->filterMode;
+        t.readMode = (tex->flags & trsf_read_as_integer) != 0 ? read_mode::element_type : read_mode::normalized_float;
+        t.sRGB = (tex->flags & trsf_srgb) != 0;
+        t.normalizedCoords = (tex->flags & trsf_normalized_coordinates) != 0;
+        for (int k = 0; k < 4; ++k) t.borderColor[k] = tex->borderColor[k];
+        t.maxAnisotropy = tex->maxAnisotropy, t.mipmapFilterMode = tex->mipmapFilterMode, t.mipmapLevelBias = tex->mipmapLevelBias;
+        t.minMipmapLevelClamp = tex->minMipmapLevelClamp, t.maxMipmapLevelClamp = tex->maxMipmapLevelClamp;
+        t.disableTrilinearOptimization = (tex->flags & trsf_disable_trilinear_optimization) != 0;
+        t.seamlessCubemap = (tex->flags & trsf_seamless_cubemap) != 0;
+        return create_texture_object(object, &r, &t);
+      }
+
+      """
+
+  /// cuSurfObjectCreate: a surface over the array of a driver resource description.
+  static let driverSurfaces = """
+
+      inline int create_surface_object(surface_object *surface, const driver_resource_desc *res) {
+        resource_desc r = texture_detail::runtime_resource(res);
+        return create_surface_object(surface, &r);
+      }
 
       """
 
@@ -331,10 +622,11 @@ extension RuntimeHeader {
       // (to the nearest whole element) and trap, which aborts a CUDA kernel and here acts as zero.
       enum class boundary_mode { zero, clamp, trap };
 
-      // cudaSurfaceObject_t: an array's memory, read and written by byte column and row, as in CUDA.
+      // cudaSurfaceObject_t: an array's memory, read and written by byte column, row and slice (the z of 3-D
+      // arrays, the layer of layered ones, the face of cube maps), as in CUDA.
       struct surface_object {
         unsigned char *data = nullptr;
-        size_t row_bytes = 0, rows = 0, pitch = 0;
+        size_t row_bytes = 0, rows = 0, slices = 0, pitch = 0;
         surface_object() = default;
         surface_object(std::nullptr_t) {}
       };
@@ -342,37 +634,89 @@ extension RuntimeHeader {
       inline int create_surface_object(surface_object *surface, const resource_desc *res) {
         if (res->resType != resource_type::array) return 1;  // cudaErrorInvalidValue: surfaces need an array
         const texture_array *a = res->res.array.array;
-        surface->data = a->data, surface->row_bytes = a->row_pitch(), surface->rows = a->height * a->depth, surface->pitch = a->row_pitch();
+        surface->data = a->data, surface->row_bytes = a->row_pitch(), surface->rows = a->height, surface->slices = a->depth;
+        surface->pitch = a->row_pitch();
         return 0;
       }
 
       inline int destroy_surface_object(surface_object) { return 0; }
 
       namespace texture_detail {
-      // Where the `size` bytes at byte column x of row y are; false when outside and not clamped.
-      inline bool surface_offset(const surface_object &s, long long x, long long y, size_t size, boundary_mode mode, size_t &offset) {
-        long long last_x = static_cast<long long>(s.row_bytes) - static_cast<long long>(size), last_y = static_cast<long long>(s.rows) - 1;
-        if (x < 0 || x > last_x || y < 0 || y > last_y) {
+      // Where the `size` bytes at byte column x of row y of slice z are; false when outside and not clamped.
+      inline bool surface_offset(const surface_object &s, long long x, long long y, long long z, size_t size, boundary_mode mode,
+                                 size_t &offset) {
+        long long last_x = static_cast<long long>(s.row_bytes) - static_cast<long long>(size), last_y = static_cast<long long>(s.rows) - 1,
+                  last_z = static_cast<long long>(s.slices) - 1;
+        if (x < 0 || x > last_x || y < 0 || y > last_y || z < 0 || z > last_z) {
           if (mode != boundary_mode::clamp) return false;
-          x = sycl::clamp(x, 0LL, last_x), y = sycl::clamp(y, 0LL, last_y);
+          x = sycl::clamp(x, 0LL, last_x), y = sycl::clamp(y, 0LL, last_y), z = sycl::clamp(z, 0LL, last_z);
         }
-        offset = static_cast<size_t>(y) * s.pitch + static_cast<size_t>(x);
+        offset = (static_cast<size_t>(z) * s.rows + static_cast<size_t>(y)) * s.pitch + static_cast<size_t>(x);
         return true;
       }
       }  // namespace texture_detail
 
-      template <class T> T surf2Dread(surface_object s, int x, int y, boundary_mode mode = boundary_mode::trap) {
+      // surf3Dread / surf3Dwrite: byte column x, row y, slice z; the 1-D, 2-D, layered and cube-map forms
+      // below are these with a row or slice of 0, or the layer (face) as the slice.
+      template <class T> T surf3Dread(surface_object s, int x, int y, int z, boundary_mode mode = boundary_mode::trap) {
         std::array<unsigned char, sizeof(T)> bytes{};
         size_t offset;
-        if (texture_detail::surface_offset(s, x, y, sizeof(T), mode, offset))
+        if (texture_detail::surface_offset(s, x, y, z, sizeof(T), mode, offset))
           for (size_t i = 0; i < sizeof(T); ++i) bytes[i] = s.data[offset + i];
         return sycl::bit_cast<T>(bytes);
       }
-      template <class T> void surf2Dwrite(T value, surface_object s, int x, int y, boundary_mode mode = boundary_mode::trap) {
+      template <class T> void surf3Dwrite(T value, surface_object s, int x, int y, int z, boundary_mode mode = boundary_mode::trap) {
         size_t offset;
-        if (!texture_detail::surface_offset(s, x, y, sizeof(T), mode, offset)) return;
+        if (!texture_detail::surface_offset(s, x, y, z, sizeof(T), mode, offset)) return;
         auto bytes = sycl::bit_cast<std::array<unsigned char, sizeof(T)>>(value);
         for (size_t i = 0; i < sizeof(T); ++i) s.data[offset + i] = bytes[i];
+      }
+      template <class T> void surf3Dread(T *out, surface_object s, int x, int y, int z, boundary_mode mode = boundary_mode::trap) {
+        *out = surf3Dread<T>(s, x, y, z, mode);
+      }
+      template <class T> T surf2Dread(surface_object s, int x, int y, boundary_mode mode = boundary_mode::trap) {
+        return surf3Dread<T>(s, x, y, 0, mode);
+      }
+      template <class T> void surf2Dwrite(T value, surface_object s, int x, int y, boundary_mode mode = boundary_mode::trap) {
+        surf3Dwrite(value, s, x, y, 0, mode);
+      }
+      template <class T> T surf2DLayeredread(surface_object s, int x, int y, int layer, boundary_mode mode = boundary_mode::trap) {
+        return surf3Dread<T>(s, x, y, layer, mode);
+      }
+      template <class T> void surf2DLayeredread(T *out, surface_object s, int x, int y, int layer, boundary_mode mode = boundary_mode::trap) {
+        *out = surf3Dread<T>(s, x, y, layer, mode);
+      }
+      template <class T> void surf2DLayeredwrite(T value, surface_object s, int x, int y, int layer, boundary_mode mode = boundary_mode::trap) {
+        surf3Dwrite(value, s, x, y, layer, mode);
+      }
+      template <class T> T surf1DLayeredread(surface_object s, int x, int layer, boundary_mode mode = boundary_mode::trap) {
+        return surf3Dread<T>(s, x, 0, layer, mode);
+      }
+      template <class T> void surf1DLayeredread(T *out, surface_object s, int x, int layer, boundary_mode mode = boundary_mode::trap) {
+        *out = surf3Dread<T>(s, x, 0, layer, mode);
+      }
+      template <class T> void surf1DLayeredwrite(T value, surface_object s, int x, int layer, boundary_mode mode = boundary_mode::trap) {
+        surf3Dwrite(value, s, x, 0, layer, mode);
+      }
+      template <class T> T surfCubemapread(surface_object s, int x, int y, int face, boundary_mode mode = boundary_mode::trap) {
+        return surf3Dread<T>(s, x, y, face, mode);
+      }
+      template <class T> void surfCubemapread(T *out, surface_object s, int x, int y, int face, boundary_mode mode = boundary_mode::trap) {
+        *out = surf3Dread<T>(s, x, y, face, mode);
+      }
+      template <class T> void surfCubemapwrite(T value, surface_object s, int x, int y, int face, boundary_mode mode = boundary_mode::trap) {
+        surf3Dwrite(value, s, x, y, face, mode);
+      }
+      template <class T> T surfCubemapLayeredread(surface_object s, int x, int y, int layerFace, boundary_mode mode = boundary_mode::trap) {
+        return surf3Dread<T>(s, x, y, layerFace, mode);
+      }
+      template <class T>
+      void surfCubemapLayeredread(T *out, surface_object s, int x, int y, int layerFace, boundary_mode mode = boundary_mode::trap) {
+        *out = surf3Dread<T>(s, x, y, layerFace, mode);
+      }
+      template <class T>
+      void surfCubemapLayeredwrite(T value, surface_object s, int x, int y, int layerFace, boundary_mode mode = boundary_mode::trap) {
+        surf3Dwrite(value, s, x, y, layerFace, mode);
       }
       template <class T> void surf2Dread(T *out, surface_object s, int x, int y, boundary_mode mode = boundary_mode::trap) {
         *out = surf2Dread<T>(s, x, y, mode);

@@ -155,7 +155,7 @@ extension MigrationContext {
   /// spelled out; `isPrimary` tells whether it can stand as an operand without parentheses.
   func argument(_ arg: Cursor, to target: CType?, signednessFree: Bool = false) -> (pieces: [Piece], isPrimary: Bool) {
     guard let r = range(of: arg) else { return ([], true) }
-    if let (written, type) = conversion(of: arg, to: target), let w = range(of: written),
+    if let (written, type) = conversion(of: arg, to: target), let w = range(of: written) ?? range(of: arg),
        !(signednessFree && Self.sameSizeIntegers(type, Self.plainType(written.type))) {
       let t = text(of: written)
       if let literal = Self.convertedLiteral(t, to: type) { return ([.text(literal)], true) }
@@ -169,11 +169,21 @@ extension MigrationContext {
   func conversion(of arg: Cursor, to target: CType?) -> (Cursor, String)? {
     let written = Syntax.stripImplicit(arg)
     let to = Self.plainType(target ?? arg.type)
-    let from = Self.plainType(written.type)
+    var from = Self.plainType(written.type)
+    // Built-in variables are unsigned int in CUDA but size_t (item.get_local_id(0), ...) once migrated,
+    // and so is unsigned arithmetic on them: SYCL's templates would then see two argument types.
+    // (`blockDim.x` itself is a property reference, typed `<pseudo-object type>` below its conversion.)
+    let builtin = (from == "unsigned int" || from == "<pseudo-object type>") && Self.readsBuiltinVariable(written)
+    if builtin { from = "unsigned long" }
     guard !to.isEmpty, !from.isEmpty, !to.contains("type-parameter"), !from.contains("type-parameter"),
-          !written.type.isDependent, !(target ?? arg.type).isDependent, to != from,
+          builtin || !written.type.isDependent, !(target ?? arg.type).isDependent, to != from,
           Self.arithmeticTypes.contains(to), Self.arithmeticTypes.contains(from) || from.hasPrefix("enum ") else { return nil }
     return (written, to)
+  }
+
+  static func readsBuiltinVariable(_ c: Cursor) -> Bool {
+    if c.kind == .memberRefExpr, let base = c.children.first, base.type.canonical.spelling.contains("__cuda_builtin_") { return true }
+    return c.children.contains { readsBuiltinVariable($0) }
   }
 
   static let arithmeticTypes: Set<String> = [

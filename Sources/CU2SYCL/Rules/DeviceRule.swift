@@ -11,7 +11,7 @@ public struct DeviceRule: MigrationRule {
   public static let summary = "Maps device queries and selection (cudaGetDeviceProperties, cudaDeviceGetAttribute, cudaSetDevice, ...) to sycl::device information; configuration hints become no-ops."
   public static let covers = ["cudaDeviceProp", "cudaGetDeviceProperties", "cudaGetDeviceCount", "cudaGetDevice", "cudaSetDevice",
                               "cudaDeviceGetAttribute", "cudaDeviceReset", "cudaThreadExit"]
-    + noOps + ["cudaDeviceAttr", "cudaFuncCache", "cudaSharedMemConfig", "cudaLimit", "cudaComputeModeDefault", "cudaComputeModeProhibited"]
+    + noOps + deviceFlags.keys.sorted() + ["cudaDeviceAttr", "cudaFuncCache", "cudaSharedMemConfig", "cudaLimit", "cudaComputeModeDefault", "cudaComputeModeProhibited"]
   public static let examples = [
     RuleExample(
       cuda: """
@@ -82,6 +82,8 @@ public struct DeviceRule: MigrationRule {
     "name", "totalGlobalMem", "sharedMemPerBlock", "sharedMemPerBlockOptin", "sharedMemPerMultiprocessor", "warpSize", "memPitch",
     "maxThreadsPerBlock", "maxThreadsDim", "clockRate", "multiProcessorCount", "integrated", "canMapHostMemory", "ECCEnabled",
     "unifiedAddressing", "l2CacheSize", "managedMemory", "concurrentManagedAccess", "pageableMemoryAccess", "hostNativeAtomicSupported",
+    // What cu2sycl's runtime offers: its own memory pools without inter-process handles, no persisting L2.
+    "memoryPoolsSupported", "memoryPoolSupportedHandleTypes", "persistingL2CacheMaxSize", "accessPolicyMaxWindowSize",
   ]
   static let standInFields: [String: String] = [
     "major": "SYCL has no compute capability; this is cu2sycl's stand-in (8.0)",
@@ -139,7 +141,14 @@ public struct DeviceRule: MigrationRule {
     "cudaDevAttrPageableMemoryAccess": "pageableMemoryAccess", "cudaDevAttrConcurrentManagedAccess": "concurrentManagedAccess",
     "cudaDevAttrCooperativeLaunch": "cooperativeLaunch", "cudaDevAttrCooperativeMultiDeviceLaunch": "cooperativeMultiDeviceLaunch",
     "cudaDevAttrMaxSharedMemoryPerBlockOptin": "sharedMemPerBlockOptin", "cudaDevAttrMaxBlocksPerMultiprocessor": "maxBlocksPerMultiProcessor",
+    "cudaDevAttrMemoryPoolsSupported": "memoryPoolsSupported", "cudaDevAttrMemoryPoolSupportedHandleTypes": "memoryPoolSupportedHandleTypes",
+    "cudaDevAttrMaxPersistingL2CacheSize": "persistingL2CacheMaxSize", "cudaDevAttrMaxAccessPolicyWindowSize": "accessPolicyMaxWindowSize",
   ]
+
+  /// cudaSetDeviceFlags' flags, written as CUDA's values where a program keeps them in variables.
+  static let deviceFlags = ["cudaDeviceScheduleAuto": "0x00", "cudaDeviceScheduleSpin": "0x01", "cudaDeviceScheduleYield": "0x02",
+                            "cudaDeviceScheduleBlockingSync": "0x04", "cudaDeviceBlockingSync": "0x04", "cudaDeviceScheduleMask": "0x07",
+                            "cudaDeviceMapHost": "0x08", "cudaDeviceLmemResizeToMax": "0x10"]
 
   public init() {}
 
@@ -197,6 +206,8 @@ public struct DeviceRule: MigrationRule {
     context.rename([.type], rule: Self.id, helpers: [.devices]) { $0 == "cudaDeviceProp" ? "cu2sycl::device_prop" : nil }
     // Compute modes compared with prop.computeMode (a stand-in: always the default mode).
     context.rename([.constant], rule: Self.id) { name in Self.computeModes[name].map { "\($0) /* \(name) */" } }
+    // Scheduling flags outside cudaSetDeviceFlags (which is removed with its arguments): hints, kept as values.
+    context.rename([.macro], rule: Self.id) { name in Self.deviceFlags[name].map { "\($0) /* \(name) */" } }
     // Field reads keep their text: device_prop has CUDA's field names.
     context.claimFields(of: "cudaDeviceProp", measured: Self.measuredFields, standIns: Self.standInFields, rule: Self.id)
   }

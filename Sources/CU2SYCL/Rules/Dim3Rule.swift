@@ -109,6 +109,8 @@ public struct Dim3Rule: MigrationRule {
   public func apply(to context: MigrationContext) {
     var converted: [String: Int] = [:]  // variable USR -> N
     for i in context.pending({ $0.occurrence.kind == .type && $0.occurrence.name == "dim3" }) {
+      // Claimed meanwhile as the temporary of a `dim3 b = dim3(x, y)` variable.
+      if context.entries[i].occurrence.rule != nil { continue }
       guard let cursor = context.entries[i].cursor, let variable = context.census.parent[cursor], variable.kind == .varDecl,
             context.plan.isRangeLocal(variable), let typeRange = context.range(of: cursor) else {
         helperType(i, context)
@@ -182,10 +184,14 @@ public struct Dim3Rule: MigrationRule {
     if let c = call, KernelPlan.writtenArgumentCount(c) == 1, let inner = c.arguments.first.map(Syntax.stripImplicit),
        inner.kind == .callExpr, inner.referenced?.kind == .constructor {
       call = inner
-      if let t = inner.children.first(where: { $0.kind == .typeRef }), let tr = context.range(of: t) {
-        context.replace(tr.file, tr.range, with: "sycl::range<\(n)>", rule: Self.id)
-        context.claimAll(in: tr.file, tr.range, .converted, rule: Self.id)
-      }
+    }
+    // `dim3 b = dim3(x, y)` (the temporary itself under C++17's copy elision, or inside a copy): its type
+    // is the first token of its extent.
+    if let c = call, let ir = context.range(of: c), let text = context.texts[ir.file], ir.range.count >= 4,
+       text[ir.range.lowerBound..<(ir.range.lowerBound + 4)] == "dim3" {
+      let tr = ir.range.lowerBound..<(ir.range.lowerBound + 4)
+      context.replace(ir.file, tr, with: "sycl::range<\(n)>", rule: Self.id)
+      context.claimAll(in: ir.file, tr, .converted, rule: Self.id)
     }
     let written = call.map { context.writtenArguments($0) } ?? []
     let args = call.map { context.plan.dim3Arguments($0) } ?? []

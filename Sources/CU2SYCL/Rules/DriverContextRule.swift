@@ -43,6 +43,24 @@ public struct DriverContextRule: MigrationRule {
       }
 
       """),
+    RuleExample(
+      cuda: """
+      #include <cuda.h>
+      #define CHECK(call) if ((call) != CUDA_SUCCESS) return 1
+      int leave() {
+        CHECK(cuCtxPopCurrent(NULL));
+        return 0;
+      }
+
+      """,
+      sycl: """
+      #define CHECK(call) if ((call) != 0) return 1
+      int leave() {
+        CHECK((cu2sycl::pop_context(), 0));
+        return 0;
+      }
+
+      """),
   ]
 
   public init() {}
@@ -72,8 +90,14 @@ public struct DriverContextRule: MigrationRule {
         let helper = ["cuCtxDestroy": "destroy_context", "cuCtxPushCurrent": "push_context", "cuCtxSetCurrent": "set_context"][MigrationContext.driverName(context.entries[i].occurrence.name)]!
         pieces = [.text("cu2sycl::\(helper)("), c, .text(")")]
       case "cuCtxPopCurrent", "cuCtxGetCurrent", "cuCtxGetDevice":
-        guard args.count == 1, let (target, _) = context.assignmentTarget(args[0]) else { continue }
         let helper = ["cuCtxPopCurrent": "pop_context", "cuCtxGetCurrent": "current_context", "cuCtxGetDevice": "current_device"][MigrationContext.driverName(context.entries[i].occurrence.name)]!
+        // cuCtxPopCurrent(NULL) pops without asking which context it was.
+        if helper == "pop_context", args.count == 1, context.isNullPointer(args[0]) {
+          context.claimArguments(args, rule: Self.id)
+          pieces = [.text("cu2sycl::pop_context()")]
+          break
+        }
+        guard args.count == 1, let (target, _) = context.assignmentTarget(args[0]) else { continue }
         pieces = target + [.text(" = cu2sycl::\(helper)()")]
       case "cuCtxSynchronize":
         pieces = [.text("\(context.queue).wait_and_throw()")]

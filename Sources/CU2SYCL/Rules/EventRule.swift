@@ -9,8 +9,10 @@ public struct EventRule: MigrationRule {
   public static let summary = "Maps cudaEvent_t and the event API (record, synchronize, query, elapsed time, stream waits) to timed host tasks on SYCL queues."
   public static let covers = ["cudaEvent_t", "cudaEventCreate", "cudaEventCreateWithFlags", "cudaEventRecord", "cudaEventRecordWithFlags",
                               "cudaEventSynchronize", "cudaEventQuery", "cudaEventElapsedTime", "cudaEventDestroy", "cudaStreamWaitEvent",
-                              "cudaEventDefault", "cudaEventBlockingSync", "cudaEventDisableTiming"] + driverAliases.keys.sorted()
+                              "cudaEventDefault", "cudaEventBlockingSync", "cudaEventDisableTiming", "cudaEventInterprocess"] + driverAliases.keys.sorted()
     + ["CUevent", "CU_EVENT_*"]
+  static let flags = ["cudaEventDefault": "0x00", "cudaEventBlockingSync": "0x01", "cudaEventDisableTiming": "0x02",
+                      "cudaEventInterprocess": "0x04"]
   /// The driver API's event calls take the runtime's arguments (cuEventCreate has the flags).
   static let driverAliases = ["cuEventCreate": "cudaEventCreateWithFlags", "cuEventRecord": "cudaEventRecord", "cuEventSynchronize": "cudaEventSynchronize",
                               "cuEventQuery": "cudaEventQuery", "cuEventElapsedTime": "cudaEventElapsedTime", "cuEventDestroy": "cudaEventDestroy",
@@ -159,5 +161,7 @@ public struct EventRule: MigrationRule {
       context.claim(i, .converted, rule: Self.id)
     }
     context.rename([.type], rule: Self.id, helpers: [.events, .streams]) { ["cudaEvent_t", "CUevent"].contains($0) ? "cu2sycl::event_ptr" : nil }
+    // Event flags kept in variables (`int flags = cudaEventBlockingSync;`): hints here, kept as CUDA's values.
+    context.rename([.macro], rule: Self.id) { name in Self.flags[name].map { "\($0) /* \(name) */" } }
   }
 }

@@ -12,9 +12,16 @@ extension MigrationContext {
     return (call, r.file, r.range, writtenArguments(call))
   }
 
+  /// Whether an argument is written as a null pointer (`NULL`, `0`, `nullptr`).
+  public func isNullPointer(_ arg: Cursor) -> Bool {
+    guard let r = writtenRange(of: arg), let text = texts[r.file] else { return false }
+    return ["NULL", "0", "nullptr", "0L"].contains(text[r.range].filter { !$0.isWhitespace })
+  }
+
   /// The lvalue an output parameter writes, and its type, from `&x`, `(void **)&x` or a pointer `px`
-  /// (then `*px`).
+  /// (then `*px`); nil for a null pointer, which asks for no output.
   public func assignmentTarget(_ arg: Cursor) -> (pieces: [Piece], type: String)? {
+    if isNullPointer(arg) { return nil }
     var c = Syntax.stripImplicit(arg)
     while c.kind == .cStyleCastExpr || c.kind == .cxxReinterpretCastExpr || c.kind == .cxxStaticCastExpr || c.kind == .parenExpr,
           let inner = c.children.last {

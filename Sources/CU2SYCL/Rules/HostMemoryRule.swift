@@ -5,7 +5,8 @@ import Clang
 /// so `cudaHostAlloc` is `sycl::malloc_host` whatever the flags (write-combining is a hint) and the device
 /// pointer of mapped memory is the host pointer. SYCL 2020 cannot register existing host memory: copies
 /// from pageable memory work all the same (only slower), so `cudaHostRegister` is removed, and flagged when
-/// it asks for mapped memory that kernels would then read. `cudaMemAdvise` is removed: SYCL's `mem_advise`
+/// it asks for mapped memory that kernels could then read (not when the unit's launches only pass device
+/// allocations and it asks for no device pointer of host memory). `cudaMemAdvise` is removed: SYCL's `mem_advise`
 /// takes device-specific advice values, none of which mean CUDA's. SYCL 2020 reports no free memory, so
 /// `cudaMemGetInfo` reports the device's total as free, flagged.
 public struct HostMemoryRule: MigrationRule {
@@ -68,6 +69,34 @@ public struct HostMemoryRule: MigrationRule {
       }
 
       """),
+    RuleExample(
+      // Registered memory that only takes part in copies: every kernel argument is device memory.
+      cuda: """
+      __global__ void scale(float *d) { d[threadIdx.x] *= 2; }
+      void roundTrip(float *h, int n) {
+        float *d;
+        cudaMalloc(&d, n * sizeof(float));
+        cudaHostRegister(h, n * sizeof(float), cudaHostRegisterMapped);
+        cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);
+        scale<<<1, n>>>(d);
+        cudaMemcpy(h, d, n * sizeof(float), cudaMemcpyDeviceToHost);
+        cudaHostUnregister(h);
+      }
+
+      """,
+      sycl: """
+      void scale(float *d, const sycl::nd_item<1> &item) { d[item.get_local_id(0)] *= 2; }
+      void roundTrip(float *h, int n) {
+        float *d;
+        d = sycl::malloc_device<float>(n, cu2sycl::default_queue());
+        cu2sycl::default_queue().memcpy(d, h, n * sizeof(float)).wait();
+        cu2sycl::default_queue().parallel_for(sycl::nd_range<1>(sycl::range<1>(1 * n), sycl::range<1>(n)), [=](sycl::nd_item<1> item) {
+          scale(d, item);
+        });
+        cu2sycl::default_queue().memcpy(h, d, n * sizeof(float)).wait();
+      }
+
+      """),
   ]
 
   static let flags = flagValues.keys.sorted()
@@ -83,6 +112,7 @@ public struct HostMemoryRule: MigrationRule {
 
   public func apply(to context: MigrationContext) {
     let q = context.queue
+    let kernelsMayReadHostMemory = kernelsMayReadHostMemory(context)
     for i in context.pending({ $0.occurrence.kind == .function && Self.covers.contains($0.occurrence.name) }) {
       let o = context.entries[i].occurrence
       guard let (call, file, range, args) = context.apiCall(context.entries[i]) else { continue }
@@ -102,7 +132,7 @@ public struct HostMemoryRule: MigrationRule {
         context.claimArguments([args[2]], rule: Self.id)
       case "cudaHostRegister", "cudaHostUnregister", "cudaMemAdvise":
         guard context.removeCall(call, rule: Self.id) else { continue }
-        if o.name == "cudaHostRegister", args.count == 3,
+        if o.name == "cudaHostRegister", args.count == 3, kernelsMayReadHostMemory,
            !Self.leavesHostOnly(context.writtenRange(of: args[2]).flatMap { context.texts[$0.file]?[$0.range] } ?? "") {
           context.claim(i, .review, rule: Self.id, warning: Warnings.registeredMemory,
                         message: "SYCL 2020 cannot make existing host memory device-accessible: allocate it with sycl::malloc_host if kernels read it")
@@ -130,6 +160,42 @@ public struct HostMemoryRule: MigrationRule {
       }
     }
     replaceNames(context)
+  }
+
+  /// Whether a kernel may read registered host memory: the unit asks for the device pointer of host
+  /// memory, launches no kernel itself (they are elsewhere: cu2sycl cannot tell), or passes a launch a
+  /// pointer that no device allocation of the unit produced. A registration whose memory only takes part
+  /// in copies, as in cuda-samples' simpleStreams, is fine.
+  private func kernelsMayReadHostMemory(_ context: MigrationContext) -> Bool {
+    let allocators: Set<String> = ["cudaMalloc", "cudaMallocManaged", "cudaMallocAsync", "cudaMallocFromPoolAsync", "cudaMallocPitch",
+                                   "cudaMallocHost", "cudaHostAlloc"]
+    if context.census.launches.isEmpty { return true }
+    var allocated = Set<String>()
+    for entry in context.entries where entry.occurrence.kind == .function {
+      if entry.occurrence.name == "cudaHostGetDevicePointer" { return true }
+      guard allocators.contains(entry.occurrence.name), let cursor = entry.cursor, let call = context.call(named: cursor),
+            let first = context.writtenArguments(call).first, let root = Self.pointerRoot(first) else { continue }
+      allocated.insert(root)
+    }
+    for launch in context.census.launches {
+      for argument in launch.arguments where argument.type.canonical.isPointer {
+        guard let root = Self.pointerRoot(argument), allocated.contains(root) else { return true }
+      }
+    }
+    return false
+  }
+
+  /// The variable a pointer expression is based on: `d` in `d`, `&d`, `(void **)&d`, `d + offset`.
+  static func pointerRoot(_ expression: Cursor) -> String? {
+    let c = Syntax.stripImplicit(expression)
+    switch c.kind {
+    case .declRefExpr: return c.spelling
+    case .unaryOperator, .parenExpr, .cStyleCastExpr, .cxxStaticCastExpr, .cxxReinterpretCastExpr:
+      return c.children.last.flatMap(pointerRoot)
+    case .binaryOperator:
+      return c.children.first { $0.type.canonical.isPointer }.flatMap(pointerRoot)
+    default: return nil
+    }
   }
 
   /// Registration flags that do not ask for device access (a variable or expression might).

@@ -7,7 +7,8 @@ public struct IncludeRule: MigrationRule {
   public static let summary = "Replaces CUDA header includes with <sycl/sycl.hpp> and renames includes of migrated headers."
   public static let covers = ["cuda_runtime.h", "cuda.h", "cuda_runtime_api.h", "device_launch_parameters.h", "device_functions.h",
                               "vector_types.h", "math_functions.h", "cuda_fp16.h", "cooperative_groups.h",
-                              "cooperative_groups/reduce.h", "helper_cuda.h"]
+                              "cooperative_groups/reduce.h", "helper_cuda.h",
+                              "cuda_profiler_api.h", "nvtx3/nvToolsExt.h"]
   public static let examples = [
     RuleExample(cuda: "#include <device_launch_parameters.h>\nint x;\n", sycl: "int x;\n"),
   ]
@@ -15,7 +16,9 @@ public struct IncludeRule: MigrationRule {
   static let replaced: Set<String> = ["cuda_runtime.h", "cuda.h", "cuda_runtime_api.h", "device_launch_parameters.h",
                                       "device_functions.h", "vector_types.h", "math_functions.h", "host_defines.h",
                                       "driver_types.h", "builtin_types.h", "cuda_device_runtime_api.h", "sm_20_atomic_functions.h",
-                                      "cuda_fp16.h", "cuda_fp16.hpp"]
+                                      "cuda_fp16.h", "cuda_fp16.hpp",
+                                      // Profiler control and NVTX: the profiler rule removes their calls.
+                                      "cuda_profiler_api.h", "nvToolsExt.h"]
 
   public init() {}
 
@@ -32,7 +35,9 @@ public struct IncludeRule: MigrationRule {
       let range = o.offset..<(o.offset + o.length)
       // sycl.hpp is C++: inside an `extern "C"` block it cannot go where the CUDA include was; the
       // emitter puts it at the top of the file instead.
-      if !text.isInsideExternC(o.offset), firstDone.insert(o.file).inserted {
+      // Code above the include may use what nvcc's implicit cuda_runtime.h gave it (NULL, size_t): then
+      // the emitter puts sycl.hpp at the top of the file, before that code.
+      if !text.isInsideExternC(o.offset), !text.hasCodeBefore(o.offset), firstDone.insert(o.file).inserted {
         context.replace(o.file, range, with: "#include <sycl/sycl.hpp>", rule: Self.id)
       } else {
         context.replace(o.file, text.wholeLines(around: range), with: "", rule: Self.id)

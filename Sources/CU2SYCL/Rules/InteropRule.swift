@@ -1,30 +1,20 @@
-/// Graphics and external-resource interoperability (OpenGL, EGL, Direct3D, Vulkan external memory and
-/// semaphores) has no SYCL 2020 counterpart. Every use gets a precise finding rather than W001.
+/// Graphics and external-resource interoperability (EGL, Direct3D, VDPAU, Vulkan external memory and
+/// semaphores) has no SYCL 2020 counterpart. Every use gets a precise finding rather than W001. OpenGL
+/// buffers convert (GLInteropRule, which runs first).
 public struct InteropRule: MigrationRule {
   public static let id = "graphics-interop"
-  public static let summary = "Flags graphics and external-resource interop (OpenGL, EGL, Direct3D, Vulkan) with what to do instead."
-  public static let covers = ["cudaGraphicsResource", "cudaGraphicsGLRegisterBuffer", "cudaGraphicsMapResources",
-                              "cudaGraphicsResourceGetMappedPointer", "cudaGraphicsUnmapResources", "cudaGraphicsUnregisterResource",
-                              "cudaImportExternalMemory", "cudaImportExternalSemaphore", "CUeglFrame", "cuda_gl_interop.h"]
+  public static let summary = "Flags graphics and external-resource interop (EGL, Direct3D, VDPAU, Vulkan external memory) with what to do instead."
+  public static let covers = ["cudaExternalMemory_t", "cudaExternalSemaphore_t", "cudaImportExternalMemory", "cudaImportExternalSemaphore",
+                              "CUeglFrame", "cudaEGL.h", "cuda_egl_interop.h", "cuda_d3d11_interop.h", "cuda_vdpau_interop.h"]
   public static let examples = [
     RuleExample(
       cuda: """
-      void draw(cudaGraphicsResource *vbo, float **points) {
-        size_t bytes;
-        cudaGraphicsMapResources(1, &vbo, 0);
-        cudaGraphicsResourceGetMappedPointer((void **)points, &bytes, vbo);
-      }
+      void release(cudaExternalMemory_t memory, cudaExternalSemaphore_t ready);
 
       """,
       sycl: """
       // CU2SYCL-W019: graphics interop has no SYCL 2020 equivalent: share the data through host memory (copy it in and out of the graphics API), or use the SYCL backend's interop for the resource
-      void draw(cudaGraphicsResource *vbo, float **points) {
-        size_t bytes;
-        // CU2SYCL-W019: graphics interop has no SYCL 2020 equivalent: share the data through host memory (copy it in and out of the graphics API), or use the SYCL backend's interop for the resource
-        cudaGraphicsMapResources(1, &vbo, 0);
-        // CU2SYCL-W019: graphics interop has no SYCL 2020 equivalent: share the data through host memory (copy it in and out of the graphics API), or use the SYCL backend's interop for the resource
-        cudaGraphicsResourceGetMappedPointer((void **)points, &bytes, vbo);
-      }
+      void release(cudaExternalMemory_t memory, cudaExternalSemaphore_t ready);
 
       """),
   ]

@@ -89,8 +89,8 @@ public struct IntrinsicRule: MigrationRule {
                                 fallbackHelper: .findFirstSet, signednessFree: true)
     t["__brev"] = CallTemplate("cu2sycl::bit_reverse", helper: .bitReverse)
     t["__brevll"] = CallTemplate("cu2sycl::bit_reverse", helper: .bitReverse)
-    t["__mul24"] = CallTemplate("sycl::mul24")
-    t["__umul24"] = CallTemplate("sycl::mul24")
+    t["__mul24"] = CallTemplate("cu2sycl::mul24", helper: .mul24)
+    t["__umul24"] = CallTemplate("cu2sycl::umul24", helper: .mul24)
     for n in ["__mulhi", "__umulhi", "__mul64hi", "__umul64hi"] { t[n] = CallTemplate("sycl::mul_hi") }
     t["__sad"] = CallTemplate("sycl::abs_diff($0, $1) + %2")
     t["__usad"] = CallTemplate("sycl::abs_diff($0, $1) + %2")

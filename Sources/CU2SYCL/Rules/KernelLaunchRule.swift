@@ -134,7 +134,13 @@ public struct KernelLaunchRule: MigrationRule {
     let accessorNames = locals.map { shape -> String in
       argumentTexts.contains(where: { identifiers(in: $0).contains(shape.name) }) ? shape.name + "_local" : shape.name
     }
-    var extra = [context.itemName]
+    // Defaulted parameters the launch leaves out are written out: the kernel's parameters after them
+    // (the item, local memory) have no defaults (see KernelSignatureRule).
+    let defaults = context.census.functions[kernel].map { KernelSignatureRule.defaultArgumentTexts($0, context: context) } ?? []
+    // (clang lists an omitted argument as an empty default-argument expression.)
+    let written = launch.arguments.filter { a in context.range(of: a).map { !$0.range.isEmpty } ?? false }.count
+    var extra = defaults.count > written ? defaults[written...].map { $0 ?? "" } : []
+    extra.append(context.itemName)
     for (shape, acc) in zip(locals, accessorNames) {
       extra.append(shape.isDynamic ? "\(acc).get_multi_ptr<sycl::access::decorated::no>().get()" : acc)
     }

@@ -35,7 +35,18 @@ public struct KernelSignatureRule: MigrationRule {
       params += (plan.localVariables[usr] ?? []).compactMap { SharedVariableShape($0, context: context)?.parameter }
       params += (plan.globalVariables[usr] ?? []).compactMap { SharedVariableShape($0.asParameterVariable, context: context)?.parameter }
       if plan.usesStream.contains(usr) { params.append("const sycl::stream &\(context.streamName)") }
+      // A function a macro defines is the macro's text: flag it at each expansion instead of editing there.
+      if f.definedInMacro {
+        for decl in f.declarations {
+          guard let r = context.range(of: decl) else { continue }
+          context.addWarningComment(file: r.file, offset: r.range.lowerBound, id: Warnings.macroBody.id,
+                                    message: "'\(f.name)' is defined by a macro and needs the nd_item (const sycl::nd_item<\(n)> &\(context.itemName)) as a parameter: add it in the macro by hand")
+        }
+        continue
+      }
       for decl in f.declarations { addParameters(params, to: decl, context: context) }
+      // Parameters after defaulted ones cannot go without defaults: the defaults move to the calls.
+      let defaults = Self.removeDefaultArguments(f, context: context)
       // Calls from other device functions pass the item, local memory and device variables along.
       let args = [context.itemName] + (plan.localVariables[usr] ?? []).map(\.name) + (plan.globalVariables[usr] ?? []).map(\.name)
         + (plan.usesStream.contains(usr) ? [context.streamName] : [])
@@ -43,7 +54,7 @@ public struct KernelSignatureRule: MigrationRule {
         guard let callerInfo = context.census.functions[callerUSR] else { continue }
         for call in callerInfo.calls where call.callee == usr {
           if plan.needsItem.contains(callerInfo.usr) {
-            appendArguments(args, to: call.call, context: context)
+            appendArguments(Self.omittedDefaults(defaults, call: call.call, context: context) + args, to: call.call, context: context)
           } else if let r = context.range(of: call.call) {
             context.addWarningComment(file: r.file, offset: r.range.lowerBound, id: Warnings.hostDeviceItem.id,
                                       message: "'\(f.name)' now takes the nd_item; this host call must be rewritten")
@@ -71,6 +82,45 @@ public struct KernelSignatureRule: MigrationRule {
     guard close < tokens.count, let closeAt = tokens[close].range.start.spelling?.offset else { return }
     _ = text
     context.replace(r.file, open..<closeAt, with: joined, rule: Self.id)
+  }
+
+  /// Each parameter's default text (nil for parameters without one), from whichever declaration has it,
+  /// and the ` = value` ranges to remove.
+  static func defaultArguments(_ f: FunctionInfo, context: MigrationContext) -> (texts: [String?], removals: [(String, Range<Int>)]) {
+    var defaults: [String?] = []
+    var removals: [(String, Range<Int>)] = []
+    for decl in f.declarations {
+      let parms = decl.children.filter { $0.kind == .parmDecl }
+      if defaults.count < parms.count { defaults += Array(repeating: nil, count: parms.count - defaults.count) }
+      for (i, p) in parms.enumerated() {
+        let tokens = p.tokens
+        guard let eq = tokens.firstIndex(where: { $0.spelling == "=" }), let r = context.range(of: p), let text = context.texts[r.file],
+              let at = tokens[eq].range.start.spelling?.offset, let valueStart = tokens.dropFirst(eq + 1).first?.range.start.spelling?.offset,
+              r.range.contains(at) else { continue }
+        defaults[i] = text[valueStart..<r.range.upperBound].trimmingCharacters(in: .whitespaces)
+        // From the end of the declarator (spaces before `=` included) to the end of the value.
+        var start = at
+        while start > r.range.lowerBound, text.bytes[start - 1] == UInt8(ascii: " ") { start -= 1 }
+        removals.append((r.file, start..<r.range.upperBound))
+      }
+    }
+    return (defaults, removals)
+  }
+
+  static func defaultArgumentTexts(_ f: FunctionInfo, context: MigrationContext) -> [String?] { defaultArguments(f, context: context).texts }
+
+  /// Removes ` = value` from parameters (in every declaration) and returns the defaults.
+  static func removeDefaultArguments(_ f: FunctionInfo, context: MigrationContext) -> [String?] {
+    let (texts, removals) = defaultArguments(f, context: context)
+    for (file, range) in removals { context.replace(file, range, with: "", rule: id) }
+    return texts
+  }
+
+  /// The defaults of the parameters a call leaves out.
+  static func omittedDefaults(_ defaults: [String?], call: Cursor, context: MigrationContext) -> [String] {
+    let written = context.writtenArguments(call).count
+    guard written < defaults.count else { return [] }
+    return defaults[written...].map { $0 ?? "" }
   }
 
   private func appendArguments(_ args: [String], to call: Cursor, context: MigrationContext) {

@@ -9,7 +9,7 @@ public struct MemoryRule: MigrationRule {
   public static let covers = ["cudaMalloc", "cudaFree", "cudaMemcpy", "cudaMemset", "cudaMemcpyAsync", "cudaMemsetAsync", "cudaMemPrefetchAsync",
                               "cudaMallocHost", "cudaFreeHost", "cudaMallocManaged",
                               "cudaDeviceSynchronize", "cudaThreadSynchronize", "cudaMemcpyHostToDevice", "cudaMemcpyDeviceToHost",
-                              "cudaMemcpyDeviceToDevice", "cudaMemcpyHostToHost", "cudaMemcpyDefault"]
+                              "cudaMemcpyDeviceToDevice", "cudaMemcpyHostToHost", "cudaMemcpyDefault"] + attachFlags.keys.sorted()
   public static let examples = [
     RuleExample(
       cuda: """
@@ -70,7 +70,32 @@ public struct MemoryRule: MigrationRule {
       }
 
       """),
+    RuleExample(
+      cuda: """
+      #define BYTES (64 << 10)
+      #define CHECK(call) if ((call) != cudaSuccess) return 1
+      int upload(void **p, const char *h) {
+        CHECK(cudaMalloc(p, BYTES));
+        CHECK(cudaMemcpy(*p, h, BYTES, cudaMemcpyHostToDevice));
+        return 0;
+      }
+
+      """,
+      sycl: """
+      #define BYTES (64 << 10)
+      #define CHECK(call) if ((call) != 0) return 1
+      int upload(void **p, const char *h) {
+        CHECK(((*p = sycl::malloc_device(BYTES, cu2sycl::default_queue())) != nullptr ? 0 : 2));
+        CHECK((cu2sycl::default_queue().memcpy(*p, h, BYTES).wait(), 0));
+        return 0;
+      }
+
+      """),
   ]
+
+  /// Managed-memory attach flags kept in variables: CUDA's values (renamed by the stream rule, after
+  /// cudaStreamAttachMemAsync has taken its own).
+  static let attachFlags = ["cudaMemAttachGlobal": "0x01", "cudaMemAttachHost": "0x02", "cudaMemAttachSingle": "0x04"]
 
   static let allocators = ["cudaMalloc": "malloc_device", "cudaMallocHost": "malloc_host", "cudaMallocManaged": "malloc_shared"]
 
@@ -92,6 +117,9 @@ public struct MemoryRule: MigrationRule {
         guard args.count >= 2, let (target, element) = context.assignmentTarget(args[0]) else { continue }
         let alloc = context.usmAllocation(Self.allocators[name]!, pointerType: element, size: args[1], queue: [.text(q)])
         pieces = target + [.text(" = ")] + alloc
+        // cudaMallocManaged's attach flags only narrow which streams may touch the memory; USM shared
+        // memory is reachable from every queue.
+        context.claimArguments(args.dropFirst(2), rule: Self.id)
         if used {
           pieces = context.allocationStatus(pieces)
           yieldsStatus = true

@@ -30,6 +30,9 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case texture = "texture"
   case surface = "surface"
   case textureReference = "texture_reference"
+  case texture3D = "texture_3d"
+  case driverTexture = "driver_texture"
+  case driverSurface = "driver_surface"
   case devicePointer = "device_ptr"
   case contexts = "contexts"
   case deviceName = "device_name"
@@ -39,6 +42,15 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case freeAsync = "free_async"
   case dim3 = "dim3"
   case graphs = "graphs"
+  case mathConstants = "math_constants"
+  case mul24 = "mul24"
+  case graphics = "graphics"
+  /// Emitted as its own header, `cu2sycl/gl_interop.hpp`, where the program included cuda_gl_interop.h.
+  case glInterop = "gl_interop"
+  case glDevices = "gl_devices"
+  case memoryPools = "memory_pools"
+  case cacheHints = "cache_hints"
+  case interprocess = "interprocess"
   public static func < (a: RuntimeHelper, b: RuntimeHelper) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -62,9 +74,12 @@ public final class MigrationContext {
 
   /// The output path of a migrated input file (nil for files outside the migrated tree).
   public let outputName: (String) -> String?
+  /// The root of the migrated tree (outputs mirror it), for paths to the headers cu2sycl writes there.
+  public let inputRoot: String?
 
-  init(census: Census, dimensions: [String: Int] = [:], outputName: @escaping (String) -> String?) {
+  init(census: Census, dimensions: [String: Int] = [:], inputRoot: String? = nil, outputName: @escaping (String) -> String?) {
     self.census = census
+    self.inputRoot = inputRoot
     self.outputName = outputName
     self.entries = census.entries
     self.plan = KernelPlan(census: census, dimensions: dimensions)
@@ -117,6 +132,13 @@ public final class MigrationContext {
 
   public func use(_ helper: RuntimeHelper, in file: String) { helpers[file, default: []].insert(helper) }
 
+  /// How a migrated file includes a header cu2sycl writes at the output root (`cu2sycl/gl_interop.hpp`).
+  public func generatedInclude(_ relative: String, from file: String) -> String {
+    guard let root = inputRoot, let out = outputName(file), out.hasPrefix(root + "/") else { return relative }
+    let depth = out.dropFirst(root.count + 1).split(separator: "/").count - 1
+    return String(repeating: "../", count: max(depth, 0)) + relative
+  }
+
   // MARK: Edits
 
   public func edit(_ file: String, _ range: Range<Int>, _ pieces: [Piece], rule: String) {
@@ -146,20 +168,34 @@ public final class MigrationContext {
           census.userFiles.contains(s.file), s.offset <= e.offset else { return nil }
     // Macro expansions collapse to the use site; the expansion and spelling starts then agree but the
     // text does not hold the construct. Callers compare texts where that matters.
-    return (s.file, s.offset..<e.offset)
+    var end = e.offset
+    // Inside another macro's argument (CHECK(f(n * SIZE))), an expression that ends with a macro ends
+    // where that macro's name starts: take in the name.
+    if s.offset < end, let x = c.extent.end.expansion, x.offset != e.offset, let text = texts[s.file] {
+      let isIdentifier = { (b: UInt8) in b == UInt8(ascii: "_") || (b >= 48 && b <= 57) || ((b | 0x20) >= 97 && (b | 0x20) <= 122) }
+      if end < text.bytes.count, isIdentifier(text.bytes[end]), !isIdentifier(text.bytes[end - 1]) {
+        while end < text.bytes.count, isIdentifier(text.bytes[end]) { end += 1 }
+      }
+    }
+    return (s.file, s.offset..<end)
   }
 
   /// The written range of an expression that may be a use of a macro from the CUDA headers
   /// (`cudaStreamNonBlocking`): its range, else the macro's name where it is used. clang gives such an
   /// expression no range of its own (nil at top level, empty inside another macro's argument).
   public func writtenRange(of c: Cursor) -> (file: String, range: Range<Int>)? {
-    if let r = range(of: c), !r.range.isEmpty { return r }
+    if let r = range(of: c), !r.range.isEmpty { return extendedOverMacro(r) }
     for location in [c.extent.start.file, c.extent.start.expansion] {
       guard let s = location, census.userFiles.contains(s.file) else { continue }
       // Only where the census saw a CUDA macro used: a defaulted argument is empty too.
       if let macro = entries.first(where: { $0.occurrence.kind == .macro && $0.occurrence.file == s.file && $0.occurrence.offset == s.offset }) {
         return (s.file, s.offset..<(s.offset + macro.occurrence.length))
       }
+    }
+    // A user macro (`DATA_SIZE`, `NULL`, `SIZE(n)`) used inside another macro's argument
+    // (`checkCudaErrors(cudaMalloc(&p, DATA_SIZE))`): clang maps the expression to the macro's name.
+    if let r = range(of: c), r.range.isEmpty, let text = texts[r.file], let use = text.macroUse(at: r.range.lowerBound) {
+      return (r.file, use)
     }
     return range(of: c)
   }
@@ -168,11 +204,27 @@ public final class MigrationContext {
   public func writtenSource(_ c: Cursor) -> Piece? { writtenRange(of: c).map { .source($0.range) } }
 
   public func text(of c: Cursor) -> String {
-    guard let r = range(of: c), let t = texts[r.file] else { return "" }
+    guard let r = expressionRange(of: c), let t = texts[r.file] else { return "" }
     return t[r.range]
   }
 
-  public func source(_ c: Cursor) -> Piece? { range(of: c).map { .source($0.range) } }
+  /// The expression's text as a piece (a macro used inside another macro's argument included).
+  public func source(_ c: Cursor) -> Piece? { expressionRange(of: c).map { .source($0.range) } }
+
+  /// The written range of an expression in a user file (see `writtenRange` for macros in it).
+  private func expressionRange(of c: Cursor) -> (file: String, range: Range<Int>)? {
+    guard let r = range(of: c) else { return nil }
+    return writtenRange(of: c) ?? r
+  }
+
+  /// Inside another macro's argument, clang ends an expression that ends with a use of a user macro
+  /// (`2 * BYTES`) where that macro's name starts: the range then takes the use in.
+  private func extendedOverMacro(_ r: (file: String, range: Range<Int>)) -> (file: String, range: Range<Int>) {
+    guard let t = texts[r.file], r.range.upperBound < t.bytes.count, !t.isIdentifierByte(t.bytes[r.range.upperBound - 1]),
+          ![UInt8(ascii: "."), UInt8(ascii: ">")].contains(t.bytes[r.range.upperBound - 1]),
+          let use = t.macroUse(at: r.range.upperBound) else { return r }
+    return (r.file, r.range.lowerBound..<use.upperBound)
+  }
 
   /// Whether a call's value is discarded (it is a statement of its own).
   public func isStatement(_ c: Cursor) -> Bool {

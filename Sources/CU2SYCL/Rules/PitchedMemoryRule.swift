@@ -5,8 +5,9 @@ import Clang
 /// (128 bytes), 2-D copies are one memcpy when both sides are contiguous, one kernel when both are USM, and
 /// one memcpy per row otherwise; 3-D copies and sets go slice by slice. `cudaExtent`, `cudaPos`,
 /// `cudaPitchedPtr` and `cudaMemcpy3DParms` become structs with CUDA's field names, so field accesses stay
-/// as written; the copy kind is dropped (USM pointers say where they live). 3-D structures and copies in
-/// functions that use CUDA arrays (textures) are left to the texture conversion.
+/// as written; the copy kind is dropped (USM pointers say where they live). A 3-D copy in a function that
+/// uses CUDA arrays (textures) becomes `cu2sycl::memcpy_3d_array`, which counts the extent and the array
+/// side's position in texels, as CUDA does when an array takes part.
 public struct PitchedMemoryRule: MigrationRule {
   public static let id = "pitched-memory"
   public static let summary = "Maps pitched 2-D/3-D allocations, copies and sets (cudaMallocPitch, cudaMemcpy2D, cudaMalloc3D, cudaMemcpy3D, ...) on linear memory to USM helpers."
@@ -79,9 +80,9 @@ public struct PitchedMemoryRule: MigrationRule {
                        "make_cudaPitchedPtr": "cu2sycl::make_pitched_ptr"]
   static let types = ["cudaExtent": "cu2sycl::extent", "cudaPos": "cu2sycl::pos", "cudaPitchedPtr": "cu2sycl::pitched_ptr",
                       "cudaMemcpy3DParms": "cu2sycl::memcpy3d_parms"]
-  /// Fields the helper structs have (all of CUDA's but the array ones and the copy kind).
+  /// Fields the helper structs have (all of CUDA's but the copy kind).
   static let fields: Set<String> = ["width", "height", "depth", "x", "y", "z", "ptr", "pitch", "xsize", "ysize",
-                                    "srcPos", "srcPtr", "dstPos", "dstPtr", "extent"]
+                                    "srcArray", "srcPos", "srcPtr", "dstArray", "dstPos", "dstPtr", "extent"]
 
   public init() {}
 
@@ -93,21 +94,24 @@ public struct PitchedMemoryRule: MigrationRule {
     }
     for i in context.pending({ $0.occurrence.kind == .function && !$0.inMacroBody }) {
       let o = context.entries[i].occurrence
-      // 2-D calls name linear memory only (arrays have their own calls); 3-D structures may hold arrays.
-      guard Self.covers.contains(o.name), o.name.contains("2D") || o.name == "cudaMallocPitch" || !inArrayFunction(i), let cursor = context.entries[i].cursor, context.text(of: cursor) == o.name else { continue }
+      guard Self.covers.contains(o.name), let cursor = context.entries[i].cursor, context.text(of: cursor) == o.name else { continue }
       if let maker = Self.makers[o.name], let r = context.range(of: cursor) {
         context.replace(r.file, r.range, with: maker, rule: Self.id)
       } else {
-        guard let call = context.call(named: cursor), let r = context.range(of: call), convert(o.name, call, in: r.file, context) else { continue }
+        // 2-D calls name linear memory only (arrays have their own calls); 3-D copies may involve arrays.
+        let withArrays = o.name.hasPrefix("cudaMemcpy3D") && inArrayFunction(i)
+        guard let call = context.call(named: cursor), let r = context.range(of: call),
+              convert(o.name, call, in: r.file, withArrays: withArrays, context) else { continue }
+        if withArrays { context.use(.texture3D, in: o.file) }
       }
       context.use(.pitchedMemory, in: o.file)
       context.claim(i, .converted, rule: Self.id)
     }
-    context.rename([.type], rule: Self.id, helpers: [.pitchedMemory], skip: inArrayFunction) { Self.types[$0] }
-    convertFields(context, skipping: inArrayFunction)
+    context.rename([.type], rule: Self.id, helpers: [.pitchedMemory]) { Self.types[$0] }
+    convertFields(context)
   }
 
-  private func convert(_ name: String, _ call: Cursor, in file: String, _ context: MigrationContext) -> Bool {
+  private func convert(_ name: String, _ call: Cursor, in file: String, withArrays: Bool, _ context: MigrationContext) -> Bool {
     let args = context.writtenArguments(call)
     let src = { (i: Int) -> Piece? in args.count > i ? context.writtenSource(args[i]) : nil }
     func queue(streamAt index: Int) -> [Piece] {
@@ -140,7 +144,7 @@ public struct PitchedMemoryRule: MigrationRule {
     case "cudaMemcpy3D", "cudaMemcpy3DAsync":
       guard args.count >= 1, let (parms, _) = context.assignmentTarget(args[0]) else { return false }
       let async = name.hasSuffix("Async")
-      pieces = [.text("cu2sycl::memcpy_3d(")] + (async ? queue(streamAt: 1) : [.text(context.queue)])
+      pieces = [.text(withArrays ? "cu2sycl::memcpy_3d_array(" : "cu2sycl::memcpy_3d(")] + (async ? queue(streamAt: 1) : [.text(context.queue)])
         + [.text(", ")] + parms + [.text(async ? ")" : ").wait()")]
     case "cudaMemset3D", "cudaMemset3DAsync":
       guard args.count >= 3, let p = src(0), let v = src(1), let e = src(2) else { return false }
@@ -156,8 +160,8 @@ public struct PitchedMemoryRule: MigrationRule {
 
   /// Field accesses keep their text; `parms.kind = cudaMemcpyHostToDevice;` is removed (USM pointers say
   /// where they live).
-  private func convertFields(_ context: MigrationContext, skipping skip: (Int) -> Bool) {
-    for i in context.pending({ $0.occurrence.kind == .member }) where !skip(i) {
+  private func convertFields(_ context: MigrationContext) {
+    for i in context.pending({ $0.occurrence.kind == .member }) {
       let o = context.entries[i].occurrence
       let parts = o.name.split(separator: ".").map(String.init)
       guard parts.count == 2, Self.types[parts[0]] != nil else { continue }
@@ -188,7 +192,7 @@ public struct PitchedMemoryRule: MigrationRule {
   }
 
   /// Functions that mention CUDA arrays (cudaArray_t, cudaMalloc3DArray, srcArray, channel descriptors):
-  /// their 3-D structures belong to the texture conversion.
+  /// their 3-D copies may have an array side.
   private func functionsUsingArrays(_ context: MigrationContext) -> Set<String> {
     var usrs = Set<String>()
     for e in context.entries where (e.occurrence.name.contains("Array") && Self.nullArrayAssignment(e, context) == nil)

@@ -3,7 +3,8 @@ import Clang
 /// `__shared__` variables move out of the kernel body: the launch creates a `sycl::local_accessor` for
 /// each, and the kernel (and every device function on the way) receives it as a parameter, keeping the
 /// variable's name and type so the body reads the same. `extern __shared__ T s[]` is sized from the
-/// launch's third argument.
+/// launch's third argument. A file-scope `__shared__` variable is one per block too: the kernels that use
+/// it (through any device function) receive it the same way.
 public struct SharedMemoryRule: MigrationRule {
   public static let id = "shared-memory"
   public static let summary = "Moves __shared__ and extern __shared__ variables to sycl::local_accessor objects created at the launch."
@@ -40,6 +41,55 @@ public struct SharedMemoryRule: MigrationRule {
       }
 
       """),
+    RuleExample(
+      cuda: """
+      #define TILE 64
+      __shared__ float tile[TILE];
+      extern __shared__ unsigned char scratch[];
+
+      __device__ float load(const float *in) {
+        tile[threadIdx.x] = in[blockIdx.x * TILE + threadIdx.x];
+        __syncthreads();
+        return tile[TILE - 1 - threadIdx.x];
+      }
+
+      __global__ void reverse_blocks(const float *in, float *out) {
+        float *s = (float *)scratch;
+        s[threadIdx.x] = load(in);
+        out[blockIdx.x * TILE + threadIdx.x] = s[threadIdx.x];
+      }
+
+      void run(const float *in, float *out, int blocks) {
+        reverse_blocks<<<blocks, TILE, TILE * sizeof(float)>>>(in, out);
+      }
+
+      """,
+      sycl: """
+      #define TILE 64
+
+      float load(const float *in, const sycl::nd_item<1> &item, float (&tile)[TILE]) {
+        tile[item.get_local_id(0)] = in[item.get_group(0) * TILE + item.get_local_id(0)];
+        sycl::group_barrier(item.get_group());
+        return tile[TILE - 1 - item.get_local_id(0)];
+      }
+
+      void reverse_blocks(const float *in, float *out, const sycl::nd_item<1> &item, unsigned char *scratch, float (&tile)[TILE]) {
+        float *s = (float *)scratch;
+        s[item.get_local_id(0)] = load(in, item, tile);
+        out[item.get_group(0) * TILE + item.get_local_id(0)] = s[item.get_local_id(0)];
+      }
+
+      void run(const float *in, float *out, int blocks) {
+        cu2sycl::default_queue().submit([&](sycl::handler &cgh) {
+          sycl::local_accessor<unsigned char, 1> scratch(sycl::range<1>((TILE * sizeof(float)) / sizeof(unsigned char)), cgh);
+          sycl::local_accessor<float[TILE], 0> tile(cgh);
+          cgh.parallel_for(sycl::nd_range<1>(sycl::range<1>(blocks * TILE), sycl::range<1>(TILE)), [=](sycl::nd_item<1> item) {
+            reverse_blocks(in, out, item, scratch.get_multi_ptr<sycl::access::decorated::no>().get(), tile);
+          });
+        });
+      }
+
+      """),
   ]
 
   public init() {}
@@ -47,6 +97,17 @@ public struct SharedMemoryRule: MigrationRule {
   public func apply(to context: MigrationContext) {
     for usr in context.census.functionOrder {
       guard let f = context.census.functions[usr] else { continue }
+      // Shared memory in a function a macro defines stays, flagged (see the kernel-signature rule).
+      if f.definedInMacro {
+        for d in f.declarations {
+          guard let r = context.range(of: d) else { continue }
+          for i in context.pending({ $0.occurrence.name == "__shared__" && $0.occurrence.file == r.file && r.range.contains($0.occurrence.offset) }) {
+            context.claim(i, .manual, rule: Self.id, warning: Warnings.macroBody,
+                          message: "__shared__ in '\(f.name)', which a macro defines: move it out of the macro by hand (declare it in the kernel and pass it in)")
+          }
+        }
+        continue
+      }
       var removed = Set<Cursor>()
       for v in f.sharedVariables {
         guard let stmt = v.declStatement, !removed.contains(stmt), let r = context.range(of: stmt),
@@ -67,8 +128,20 @@ public struct SharedMemoryRule: MigrationRule {
         context.claimAll(in: r.file, r.range, .converted, rule: Self.id)
       }
     }
-    // `__shared__` outside a function body cu2sycl follows (a file-scope array, a conversion operator such
-    // as cuda-samples' SharedMemory<T>): no kernel owns it, so no local accessor can be made for it.
+    // A file-scope `__shared__` variable that device functions use: they receive it like their own (see
+    // Census.fileScopeShared), so its declaration goes. One nobody uses on the device stays flagged.
+    let used = Set(context.census.functions.values.flatMap { f in f.sharedVariables.filter { $0.declStatement == nil }.map(\.decl) })
+    for v in context.census.fileScopeShared.values where used.contains(v.decl) {
+      guard let r = context.range(of: v.decl), let text = context.texts[r.file], SharedVariableShape(v, context: context) != nil else { continue }
+      // Only a declaration alone on its lines is removed: never other code next to it.
+      let lines = text.statementRemoval(r.range)
+      guard lines.lowerBound < r.range.lowerBound || lines.upperBound > r.range.upperBound + 1 else { continue }
+      context.replace(r.file, lines, with: "", rule: Self.id)
+      context.claimAll(in: r.file, lines, .converted, rule: Self.id)
+    }
+    // `__shared__` outside a function body cu2sycl follows (a conversion operator such as cuda-samples'
+    // SharedMemory<T>, a file-scope variable no device code uses): no kernel owns it, so no local
+    // accessor can be made for it.
     for i in context.pending({ $0.occurrence.name == "__shared__" && $0.occurrence.context == .fileScope }) {
       context.claim(i, .manual, rule: Self.id, warning: Warnings.sharedOutsideKernel,
                     message: "__shared__ outside a kernel or device function: declare it inside the kernel that uses it (cu2sycl then makes it a local_accessor), or pass the kernel a local_accessor's pointer")
@@ -103,6 +176,11 @@ public struct SharedVariableShape {
     if let eq = declarator.firstIndex(of: "=") { declarator = String(declarator[..<eq]) }
     dimensions = declarator.trimmingCharacters(in: .whitespaces)
     isDynamic = v.isDynamic
+    // `__constant__ float m[] = {...}` has the size its initializer gives it (clang's type says `float[64]`).
+    if !isDynamic, dimensions.hasPrefix("[]"), let open = v.decl.type.spelling.firstIndex(of: "["),
+       let close = v.decl.type.spelling[open...].firstIndex(of: "]"), v.decl.type.spelling.index(after: open) < close {
+      dimensions = String(v.decl.type.spelling[open...close]) + dimensions.dropFirst(2)
+    }
     if v.isTextureReference { base = "const " + TextureNames.spell(base) }
     for map in v.substitutions { substitute(map) }
   }

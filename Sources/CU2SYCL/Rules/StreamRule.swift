@@ -110,6 +110,7 @@ public struct StreamRule: MigrationRule {
       context.claim(i, .converted, rule: Self.id)
     }
     replaceNames(context)
+    context.rename([.macro], rule: Self.id) { name in MemoryRule.attachFlags[name].map { "\($0) /* \(name) */" } }
   }
 
   /// Types and macros, wherever they are written (declarations, casts, macro bodies).

@@ -42,8 +42,11 @@ public enum TextureNames {
   ]
 
   /// Device functions with a helper of the same name and arguments (`tex2D<float>(t, x, y)`).
-  public static let fetches: Set<String> = ["tex1Dfetch", "tex1D", "tex2D", "tex3D", "tex1DLayered", "tex2DLayered"]
-  public static let surfaceAccesses: Set<String> = ["surf1Dread", "surf1Dwrite", "surf2Dread", "surf2Dwrite"]
+  public static let fetches: Set<String> = ["tex1Dfetch", "tex1D", "tex2D", "tex3D", "tex1DLayered", "tex2DLayered", "texCubemap",
+                                            "texCubemapLayered"]
+  public static let surfaceAccesses: Set<String> = ["surf1Dread", "surf1Dwrite", "surf2Dread", "surf2Dwrite", "surf3Dread", "surf3Dwrite",
+                                                    "surf1DLayeredread", "surf1DLayeredwrite", "surf2DLayeredread", "surf2DLayeredwrite",
+                                                    "surfCubemapread", "surfCubemapwrite", "surfCubemapLayeredread", "surfCubemapLayeredwrite"]
 
   /// Host functions: the helper, and how many leading arguments it takes (the rest, a copy kind or
   /// array flags that mean nothing for USM, is dropped). nil keeps every argument.
@@ -51,6 +54,7 @@ public enum TextureNames {
     "cudaCreateChannelDesc": ("create_channel_desc", nil),
     "cudaGetChannelDesc": ("get_channel_desc", nil),
     "cudaMallocArray": ("malloc_array", 4),
+    "cudaMalloc3DArray": ("malloc_3d_array", nil),
     "cudaFreeArray": ("free_array", nil),
     "cudaMemcpyToArray": ("memcpy_to_array", 5),
     "cudaMemcpyFromArray": ("memcpy_from_array", 5),
@@ -69,27 +73,22 @@ public enum TextureNames {
   /// Host functions of texture references (they need the reference helpers).
   public static let referenceCalls: Set<String> = ["cudaBindTexture", "cudaBindTexture2D", "cudaBindTextureToArray", "cudaUnbindTexture"]
 
-  /// Macros for texture dimensions (texture<float, cudaTextureType2D>).
-  public static let macros: [String: String] = ["cudaTextureType1D": "1", "cudaTextureType2D": "2", "cudaTextureType3D": "3"]
+  /// Macros: texture dimensions (texture<float, cudaTextureType2D>) and cudaMalloc3DArray's flags.
+  public static let macros: [String: String] = [
+    "cudaTextureType1D": "1", "cudaTextureType2D": "2", "cudaTextureType3D": "3",
+    "cudaArrayDefault": "cu2sycl::array_default", "cudaArrayLayered": "cu2sycl::array_layered",
+    "cudaArraySurfaceLoadStore": "cu2sycl::array_surface_load_store", "cudaArrayCubemap": "cu2sycl::array_cubemap",
+    "cudaArrayTextureGather": "cu2sycl::array_texture_gather",
+  ]
 
   /// Texture and surface API without a software equivalent here: left with W062 and this advice.
   public static let manual: [String: String] = {
     var m: [String: String] = [:]
-    for f in ["texCubemap", "texCubemapLayered", "texCubemapLod", "texCubemapGrad"] {
-      m[f] = "cube-map textures are not emulated; store the six faces as layers and pick the face and coordinates by hand"
-    }
-    for f in ["tex1DLod", "tex2DLod", "tex3DLod", "tex1DGrad", "tex2DGrad", "tex3DGrad", "tex1DLayeredLod", "tex2DLayeredLod",
-              "cudaMallocMipmappedArray", "cudaGetMipmappedArrayLevel", "cudaFreeMipmappedArray", "cudaResourceTypeMipmappedArray"] {
+    for f in ["texCubemapLod", "texCubemapGrad", "texCubemapLayeredLod", "texCubemapLayeredGrad", "tex1DLod", "tex2DLod", "tex3DLod",
+              "tex1DGrad", "tex2DGrad", "tex3DGrad", "tex1DLayeredLod", "tex2DLayeredLod", "cudaMallocMipmappedArray", "cudaGetMipmappedArrayLevel", "cudaFreeMipmappedArray", "cudaResourceTypeMipmappedArray"] {
       m[f] = "mipmapped textures are not emulated; keep one texture_object per level and choose the level by hand"
     }
     m["tex2Dgather"] = "texture gather is not emulated; read the four texels with cu2sycl::tex2D<T> and point filtering"
-    for f in ["surf3Dread", "surf3Dwrite", "surf1DLayeredread", "surf1DLayeredwrite", "surf2DLayeredread", "surf2DLayeredwrite",
-              "surfCubemapread", "surfCubemapwrite", "surfCubemapLayeredread", "surfCubemapLayeredwrite"] {
-      m[f] = "3-D, layered and cube-map surfaces are not emulated; index the array's memory by hand"
-    }
-    for f in ["cudaMalloc3DArray", "cudaMemcpy3D", "cudaMemcpy3DAsync"] {
-      m[f] = "3-D arrays are not converted; allocate a cu2sycl::texture_array with depth > 1 (width * height * depth texels) and copy into it by hand"
-    }
     return m
   }()
 

@@ -9,7 +9,7 @@ import Clang
 /// by value, through the same call-graph plumbing as `__device__` variables.
 public struct TextureRule: MigrationRule {
   public static let id = "textures"
-  public static let summary = "Maps texture objects, cudaArray, channel/resource/texture descriptors, tex1Dfetch/tex1D/tex2D/tex3D/layered fetches, 1-D/2-D surfaces and legacy texture references to cu2sycl's software textures."
+  public static let summary = "Maps texture objects, cudaArray (1-D to 3-D, layered, cube maps: cudaMalloc3DArray), channel/resource/texture descriptors, tex1Dfetch/tex1D/tex2D/tex3D/layered/cube-map fetches, surfaces and legacy texture references to cu2sycl's software textures."
   public static let covers: [String] = ["texture<T, dim, mode>"] + TextureNames.types.keys.sorted() + TextureNames.fetches.sorted() + TextureNames.surfaceAccesses.sorted()
     + TextureNames.hostCalls.keys.sorted() + TextureNames.constants.keys.sorted()
   public static let examples = [
@@ -173,17 +173,51 @@ public struct TextureRule: MigrationRule {
       }
 
       """),
+    // 3-D arrays: cube maps and layered arrays are allocated with cudaMalloc3DArray and filled with
+    // cudaMemcpy3D (extent in texels).
     RuleExample(
       cuda: """
-      __global__ void sky(float4 *out, cudaTextureObject_t cube) {
-        out[threadIdx.x] = texCubemap<float4>(cube, 1.0f, 0.0f, 0.0f);
+      __global__ void sky(float *out, cudaTextureObject_t cube, cudaTextureObject_t layers, float3 d) {
+        out[threadIdx.x] = texCubemap<float4>(cube, d.x, d.y, d.z).w * tex2DLayered<float>(layers, d.x, d.y, threadIdx.x % 4);
+      }
+      void upload(cudaArray_t *cube, const float4 *faces, int w) {
+        cudaChannelFormatDesc format = cudaCreateChannelDesc<float4>();
+        cudaMalloc3DArray(cube, &format, make_cudaExtent(w, w, 6), cudaArrayCubemap);
+        cudaMemcpy3DParms copy = {0};
+        copy.srcPtr = make_cudaPitchedPtr((void *)faces, w * sizeof(float4), w, w);
+        copy.dstArray = *cube;
+        copy.extent = make_cudaExtent(w, w, 6);
+        copy.kind = cudaMemcpyHostToDevice;
+        cudaMemcpy3D(&copy);
       }
 
       """,
       sycl: """
-      void sky(sycl::float4 *out, cu2sycl::texture_object cube, const sycl::nd_item<1> &item) {
-        // CU2SYCL-W062: cube-map textures are not emulated; store the six faces as layers and pick the face and coordinates by hand
-        out[item.get_local_id(0)] = texCubemap<sycl::float4>(cube, 1.0f, 0.0f, 0.0f);
+      void sky(float *out, cu2sycl::texture_object cube, cu2sycl::texture_object layers, sycl::float3 d, const sycl::nd_item<1> &item) {
+        out[item.get_local_id(0)] = cu2sycl::texCubemap<sycl::float4>(cube, d.x(), d.y(), d.z()).w() * cu2sycl::tex2DLayered<float>(layers, d.x(), d.y(), item.get_local_id(0) % 4);
+      }
+      void upload(cu2sycl::texture_array_t *cube, const sycl::float4 *faces, int w) {
+        cu2sycl::channel_desc format = cu2sycl::create_channel_desc<sycl::float4>();
+        cu2sycl::malloc_3d_array(cube, &format, cu2sycl::make_extent(w, w, 6), cu2sycl::array_cubemap);
+        cu2sycl::memcpy3d_parms copy = {0};
+        copy.srcPtr = cu2sycl::make_pitched_ptr((void *)faces, w * sizeof(sycl::float4), w, w);
+        copy.dstArray = *cube;
+        copy.extent = cu2sycl::make_extent(w, w, 6);
+        cu2sycl::memcpy_3d_array(cu2sycl::default_queue(), copy).wait();
+      }
+
+      """),
+    RuleExample(
+      cuda: """
+      __global__ void blur(float *out, cudaTextureObject_t image, float x, float y) {
+        out[threadIdx.x] = tex2DLod<float>(image, x, y, 1.5f);
+      }
+
+      """,
+      sycl: """
+      void blur(float *out, cu2sycl::texture_object image, float x, float y, const sycl::nd_item<1> &item) {
+        // CU2SYCL-W062: mipmapped textures are not emulated; keep one texture_object per level and choose the level by hand
+        out[item.get_local_id(0)] = tex2DLod<float>(image, x, y, 1.5f);
       }
 
       """),
@@ -192,47 +226,51 @@ public struct TextureRule: MigrationRule {
   public init() {}
 
   public func apply(to context: MigrationContext) {
-    for i in context.pending({ [.type, .constant, .function, .member, .macro].contains($0.occurrence.kind) }) {
-      let entry = context.entries[i]
-      let o = entry.occurrence
-      if let advice = TextureNames.manual[o.name], o.kind != .member {
-        context.claim(i, .manual, rule: Self.id, warning: Warnings.textureManual, message: advice)
-        continue
-      }
-      switch o.kind {
-      case .type where o.name == "texture":
-        guard rename(entry, to: "cu2sycl::texture_reference", context) else { continue }
-        context.use(.textureReference, in: o.file)
-      case .type:
-        guard let sycl = TextureNames.types[o.name] else { continue }
-        guard rename(entry, to: sycl, context) else { continue }
-      case .macro:
-        guard let value = TextureNames.macros[o.name], rename(entry, to: value, context) else { continue }
-      case .constant:
-        guard let sycl = TextureNames.constants[o.name] else { continue }
-        guard rename(entry, to: sycl, context) else { continue }
-      case .function where TextureNames.fetches.contains(o.name) || TextureNames.surfaceAccesses.contains(o.name):
-        guard rename(entry, to: "cu2sycl::" + o.name, context) else { continue }
-        context.use(TextureNames.surfaceAccesses.contains(o.name) ? .surface : .texture, in: o.file)
-        // A fetch through a texture reference (tex2D(ref, x, y)) needs the reference overloads.
-        if let cursor = entry.cursor, let call = context.call(named: cursor),
-           context.writtenArguments(call).contains(where: { $0.type.canonical.spelling.contains("texture<") }) {
-          context.use(.textureReference, in: o.file)
-        }
-      case .function:
-        guard let mapping = TextureNames.hostCalls[o.name] else { continue }
-        if !convertHostCall(i, mapping, context) { continue }
-      case .member:
-        guard let field = descriptorField(entry) else { continue }
-        if TextureNames.ignoredFields.contains(field) {
-          context.claim(i, .review, rule: Self.id, warning: Warnings.textureSetting,
-                        message: "cu2sycl's software textures keep '\(field)' but do not apply it")
+    // Macros last: a call's dropped arguments (cudaMallocArray's flags) are claimed with the call.
+    let kinds: [Set<ConstructKind>] = [[.type, .constant, .function, .member], [.macro]]
+    for pass in kinds {
+      for i in context.pending({ pass.contains($0.occurrence.kind) }) where !context.isClaimed(i) {
+        let entry = context.entries[i]
+        let o = entry.occurrence
+        if let advice = TextureNames.manual[o.name], o.kind != .member {
+          context.claim(i, .manual, rule: Self.id, warning: Warnings.textureManual, message: advice)
           continue
         }
-      default:
-        continue
+        switch o.kind {
+        case .type where o.name == "texture":
+          guard rename(entry, to: "cu2sycl::texture_reference", context) else { continue }
+          context.use(.textureReference, in: o.file)
+        case .type:
+          guard let sycl = TextureNames.types[o.name] else { continue }
+          guard rename(entry, to: sycl, context) else { continue }
+        case .macro:
+          guard let value = TextureNames.macros[o.name], rename(entry, to: value, context) else { continue }
+        case .constant:
+          guard let sycl = TextureNames.constants[o.name] else { continue }
+          guard rename(entry, to: sycl, context) else { continue }
+        case .function where TextureNames.fetches.contains(o.name) || TextureNames.surfaceAccesses.contains(o.name):
+          guard rename(entry, to: "cu2sycl::" + o.name, context) else { continue }
+          context.use(TextureNames.surfaceAccesses.contains(o.name) ? .surface : .texture, in: o.file)
+          // A fetch through a texture reference (tex2D(ref, x, y)) needs the reference overloads.
+          if let cursor = entry.cursor, let call = context.call(named: cursor),
+             context.writtenArguments(call).contains(where: { $0.type.canonical.spelling.contains("texture<") }) {
+            context.use(.textureReference, in: o.file)
+          }
+        case .function:
+          guard let mapping = TextureNames.hostCalls[o.name] else { continue }
+          if !convertHostCall(i, mapping, context) { continue }
+        case .member:
+          guard let field = descriptorField(entry) else { continue }
+          if TextureNames.ignoredFields.contains(field) {
+            context.claim(i, .review, rule: Self.id, warning: Warnings.textureSetting,
+                          message: "cu2sycl's software textures keep '\(field)' but do not apply it")
+            continue
+          }
+        default:
+          continue
+        }
+        context.claim(i, .converted, rule: Self.id)
       }
-      context.claim(i, .converted, rule: Self.id)
     }
   }
 
@@ -278,6 +316,7 @@ public struct TextureRule: MigrationRule {
     context.use(.texture, in: o.file)
     if o.name.contains("Surface") { context.use(.surface, in: o.file) }
     if TextureNames.referenceCalls.contains(o.name) { context.use(.textureReference, in: o.file) }
+    if o.name == "cudaMalloc3DArray" { context.use(.texture3D, in: o.file) }
     return true
   }
 

@@ -76,7 +76,10 @@ public enum Warnings {
 
   public static let interop = WarningKind(
     id: "W019", title: "graphics interop",
-    explanation: "CUDA's interoperability with OpenGL, EGL, Direct3D, VDPAU and Vulkan (graphics resources, external memory and semaphores) has no SYCL 2020 equivalent. Share the data through host memory (read it from the graphics API, copy it to the device, and back), or use the interop of the SYCL backend in use (for example the sycl_ext_oneapi_bindless_images extension for external memory on oneAPI).")
+    explanation: "CUDA's interoperability with EGL, Direct3D, VDPAU and Vulkan (graphics resources, external memory and semaphores) has no SYCL 2020 equivalent (OpenGL buffers are converted through staging copies, see the gl-interop rule). Share the data through host memory (read it from the graphics API, copy it to the device, and back), or use the interop of the SYCL backend in use (for example the sycl_ext_oneapi_bindless_images extension for external memory on oneAPI).")
+  public static let glImage = WarningKind(
+    id: "W105", title: "OpenGL texture or renderbuffer mapped as a CUDA array",
+    explanation: "cu2sycl converts OpenGL buffer objects registered with cudaGraphicsGLRegisterBuffer (a staging copy in cu2sycl/gl_interop.hpp), but not textures and renderbuffers registered with cudaGraphicsGLRegisterImage and mapped as arrays (cudaGraphicsSubResourceGetMappedArray). Exchange the image through a pixel buffer object instead: register a buffer of the image's size, write (or read) it in the kernel through cudaGraphicsResourceGetMappedPointer, and copy it into the texture with glBindBuffer(GL_PIXEL_UNPACK_BUFFER) + glTexSubImage2D (out of it with GL_PIXEL_PACK_BUFFER + glGetTexImage); or read the texture with glGetTexImage into host memory and copy that into a cu2sycl::texture_array_t.")
   public static let sharedOutsideKernel = WarningKind(
     id: "W095", title: "shared memory outside a kernel",
     explanation: "A __shared__ variable declared at file scope, or inside a function cu2sycl does not follow (a conversion operator such as cuda-samples' SharedMemory<T>), belongs to no kernel cu2sycl can see, so it cannot become a local_accessor created at the launch. Declare it inside the kernel that uses it (cu2sycl then converts it), or create a sycl::local_accessor at the launch and pass its pointer to the kernel.")
@@ -101,7 +104,7 @@ public enum Warnings {
 
   public static let textureManual = WarningKind(
     id: "W062", title: "texture feature not emulated",
-    explanation: "cu2sycl converts texture objects, cudaArray and 1-D/2-D surfaces to software textures in cu2sycl/runtime.hpp (plain SYCL 2020: USM memory sampled in the kernel as CUDA's texture units do). Cube maps, mipmaps (tex*Lod, tex*Grad), texture gather, resource views, 3-D and layered surfaces and 3-D arrays have no software equivalent there and are left as written. The message says how to express the access with the converted helpers.")
+    explanation: "cu2sycl converts texture objects, CUDA arrays (1-D, 2-D, 3-D, layered, cube maps; runtime and driver API) and surfaces to software textures in cu2sycl/runtime.hpp (plain SYCL 2020: USM memory sampled in the kernel as CUDA's texture units do). Mipmaps (mipmapped arrays, tex*Lod, tex*Grad), texture gather and resource views have no software equivalent there and are left as written. The message says how to express the access with the converted helpers.")
   public static let textureSetting = WarningKind(
     id: "W063", title: "texture setting not applied",
     explanation: "The texture descriptor field is kept in cu2sycl::texture_desc, so the code compiles, but the software textures do not apply it (sRGB conversion, anisotropic filtering, mipmap selection, seamless cube maps). Results differ only if the setting mattered for this texture; check it.")
@@ -153,6 +156,18 @@ public enum Warnings {
   public static let peerCopy = WarningKind(
     id: "W072", title: "copy between devices on one queue",
     explanation: "The peer copy runs on the current device's queue; all devices share one context in cu2sycl's runtime, so the pointers are valid there. SYCL 2020 only promises that a device reaches its own device allocations: when source and destination belong to different devices, check that the implementation copies between them (DPC++ does), or stage the copy through host memory (two copies).")
+  public static let interprocessMemory = WarningKind(
+    id: "W073", title: "device memory shared between processes",
+    explanation: "CUDA can hand device memory to another process (cudaIpcGetMemHandle/cudaIpcOpenMemHandle, or a memory pool exported with cudaMemPoolExportToShareableHandle and its allocations with cudaMemPoolExportPointer). SYCL 2020 has no inter-process memory: a USM pointer means nothing in another process. The call is left as written. Keep the work in one process (threads, one queue per device), or share the data through the operating system: put it in shared memory (shm_open/mmap, the segment these programs already use for their handles), copy device results there with q.memcpy, and let the other process copy it in. The handle types (cu2sycl::ipc_mem_handle, mem_pool_ptr_export_data) keep their CUDA size so surrounding code still compiles.")
+  public static let interprocessEvent = WarningKind(
+    id: "W074", title: "event shared between processes",
+    explanation: "cudaIpcGetEventHandle/cudaIpcOpenEventHandle let another process wait for work recorded in this one. SYCL 2020 events cannot leave their process, so the call is left as written. Synchronize the processes through the operating system instead: finish the work (q.wait()) and then signal the other process (a process-shared semaphore or barrier, a pipe), or keep the work in one process, where cu2sycl::wait_event orders queues.")
+  public static let poolUsage = WarningKind(
+    id: "W075", title: "memory pool usage is not reported",
+    explanation: "SYCL 2020 does not report how much memory an allocator holds or hands out, and cu2sycl's pools keep nothing back (every free returns memory at once), so cudaMemPoolAttrReservedMemCurrent/High and UsedMemCurrent/High read 0. Code that prints or checks these sizes needs its own accounting (add up the sizes it allocates from the pool).")
+  public static let streamAttribute = WarningKind(
+    id: "W076", title: "stream attributes are not kept",
+    explanation: "cudaStreamSetAttribute only sets performance hints (an L2 access policy window, a priority, a synchronization policy) that SYCL 2020 has no way to apply, so cu2sycl drops them and cudaStreamGetAttribute reads an empty value (no window, priority 0). Code that reads back an attribute it set expecting its value needs to keep that value itself.")
 
   public static let roundingMode = WarningKind(
     id: "W020", title: "rounding mode has no SYCL equivalent",
@@ -165,7 +180,7 @@ public enum Warnings {
     explanation: "sycl::atomic_ref works on int, unsigned int, long, unsigned long, long long, unsigned long long, float, double and pointers. An atomic on another type (a 16-bit atomicCAS, say) is left as written: widen the data to 32 bits, or emulate it with a compare-exchange loop on the enclosing 32-bit word.")
 
 
-  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, interop, sharedOutsideKernel, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported, textureManual, textureSetting, runtimeModule, runtimeLaunch, driverAttribute, registeredMemory, freeMemory, peerCopy, captureRegion, captureHostCode, captureNodeCount, kernelNodeArguments]
+  public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, interop, glImage, sharedOutsideKernel, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported, textureManual, textureSetting, runtimeModule, runtimeLaunch, driverAttribute, registeredMemory, freeMemory, peerCopy, interprocessMemory, interprocessEvent, poolUsage, streamAttribute, captureRegion, captureHostCode, captureNodeCount, kernelNodeArguments]
 
   public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
 }

@@ -100,12 +100,59 @@ public struct SourceText: Sendable {
     return i > start ? i : offset
   }
 
+  /// The written use of a macro starting at `offset`: its name, with the parenthesized arguments that
+  /// follow it (a function-like macro). Nil when no identifier starts there.
+  public func macroUse(at offset: Int) -> Range<Int>? {
+    guard offset < bytes.count, isIdentifierByte(bytes[offset]), offset == 0 || !isIdentifierByte(bytes[offset - 1]),
+          !(bytes[offset] >= 48 && bytes[offset] <= 57) else { return nil }
+    var i = offset
+    while i < bytes.count, isIdentifierByte(bytes[i]) { i += 1 }
+    let name = i
+    i = skipHorizontalSpace(from: i)
+    guard i < bytes.count, bytes[i] == UInt8(ascii: "(") else { return offset..<name }
+    var depth = 0
+    while i < bytes.count {
+      if bytes[i] == UInt8(ascii: "(") { depth += 1 }
+      if bytes[i] == UInt8(ascii: ")") { depth -= 1; if depth == 0 { return offset..<(i + 1) } }
+      i += 1
+    }
+    return offset..<name
+  }
+
   public func isIdentifierByte(_ b: UInt8) -> Bool {
     (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95
   }
 
   /// Whether `offset` lies inside an `extern "C" { ... }` block (comments and strings skipped; the
   /// preprocessor's conditionals are not evaluated, which suits the usual `#ifdef __cplusplus` guards).
+  /// Whether C++ code (anything but blank lines, comments and preprocessor directives) comes before
+  /// `offset`: nvcc includes cuda_runtime.h ahead of a file's first line, so such code may use what
+  /// it declares (`NULL`, `size_t`) even above the file's own includes.
+  public func hasCodeBefore(_ offset: Int) -> Bool {
+    var line = 0
+    var inBlockComment = false
+    var continued = false
+    while line < min(offset, bytes.count) {
+      let end = lineEnd(of: line)
+      var t = self[line..<min(end, offset)].trimmingCharacters(in: .whitespacesAndNewlines)
+      defer { line = end }
+      if continued { continued = t.hasSuffix("\\"); continue }
+      if inBlockComment {
+        guard let close = t.range(of: "*/") else { continue }
+        inBlockComment = false
+        t = String(t[close.upperBound...]).trimmingCharacters(in: .whitespaces)
+      }
+      while t.hasPrefix("/*") {
+        guard let close = t.range(of: "*/") else { inBlockComment = true; t = ""; break }
+        t = String(t[close.upperBound...]).trimmingCharacters(in: .whitespaces)
+      }
+      if t.isEmpty || t.hasPrefix("//") { continue }
+      if t.hasPrefix("#") { continued = t.hasSuffix("\\"); continue }
+      return true
+    }
+    return false
+  }
+
   public func isInsideExternC(_ offset: Int) -> Bool {
     var stack: [Bool] = []
     var i = 0

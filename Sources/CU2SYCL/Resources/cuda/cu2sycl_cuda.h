@@ -1297,11 +1297,11 @@ typedef struct cudaLaunchConfig_st {
   unsigned int numAttrs;
 } cudaLaunchConfig_t;
 
-/* Stream and kernel-node attributes are launch attributes. */
-typedef enum cudaLaunchAttributeID cudaStreamAttrID;
-typedef enum cudaLaunchAttributeID cudaKernelNodeAttrID;
-typedef cudaLaunchAttributeValue cudaStreamAttrValue;
-typedef cudaLaunchAttributeValue cudaKernelNodeAttrValue;
+/* Stream and kernel-node attributes are launch attributes (macros, as in the SDK). */
+#define cudaStreamAttrID cudaLaunchAttributeID
+#define cudaKernelNodeAttrID cudaLaunchAttributeID
+#define cudaStreamAttrValue cudaLaunchAttributeValue
+#define cudaKernelNodeAttrValue cudaLaunchAttributeValue
 #define cudaStreamAttributeAccessPolicyWindow cudaLaunchAttributeAccessPolicyWindow
 #define cudaStreamAttributeSynchronizationPolicy cudaLaunchAttributeSynchronizationPolicy
 #define cudaStreamAttributePriority cudaLaunchAttributePriority
@@ -3018,7 +3018,13 @@ template <class T> __device__ T tex3D(cudaTextureObject_t texObject, float x, fl
 template <class T> __device__ void tex3D(T *ptr, cudaTextureObject_t texObject, float x, float y, float z);
 template <class T> __device__ T tex1DLayered(cudaTextureObject_t texObject, float x, int layer);
 template <class T> __device__ T tex2DLayered(cudaTextureObject_t texObject, float x, float y, int layer);
+template <class T> __device__ void tex1DLayered(T *ptr, cudaTextureObject_t texObject, float x, int layer);
+template <class T> __device__ void tex2DLayered(T *ptr, cudaTextureObject_t texObject, float x, float y, int layer);
 template <class T> __device__ T texCubemap(cudaTextureObject_t texObject, float x, float y, float z);
+template <class T> __device__ void texCubemap(T *ptr, cudaTextureObject_t texObject, float x, float y, float z);
+template <class T> __device__ T texCubemapLayered(cudaTextureObject_t texObject, float x, float y, float z, int layer);
+template <class T>
+__device__ void texCubemapLayered(T *ptr, cudaTextureObject_t texObject, float x, float y, float z, int layer);
 template <class T> __device__ T tex1DLod(cudaTextureObject_t texObject, float x, float level);
 template <class T> __device__ T tex2DLod(cudaTextureObject_t texObject, float x, float y, float level);
 template <class T> __device__ T tex3DLod(cudaTextureObject_t texObject, float x, float y, float z, float level);
@@ -3047,6 +3053,36 @@ __device__ void surf3Dread(T *ptr, cudaSurfaceObject_t surfObject, int x, int y,
 template <class T>
 __device__ T surf2DLayeredread(cudaSurfaceObject_t surfObject, int x, int y, int layer,
                                enum cudaSurfaceBoundaryMode boundaryMode = cudaBoundaryModeTrap);
+template <class T>
+__device__ void surf2DLayeredread(T *ptr, cudaSurfaceObject_t surfObject, int x, int y, int layer,
+                                  enum cudaSurfaceBoundaryMode boundaryMode = cudaBoundaryModeTrap);
+template <class T>
+__device__ T surf1DLayeredread(cudaSurfaceObject_t surfObject, int x, int layer,
+                               enum cudaSurfaceBoundaryMode boundaryMode = cudaBoundaryModeTrap);
+template <class T>
+__device__ void surf1DLayeredread(T *ptr, cudaSurfaceObject_t surfObject, int x, int layer,
+                                  enum cudaSurfaceBoundaryMode boundaryMode = cudaBoundaryModeTrap);
+template <class T>
+__device__ T surfCubemapread(cudaSurfaceObject_t surfObject, int x, int y, int face,
+                             enum cudaSurfaceBoundaryMode boundaryMode = cudaBoundaryModeTrap);
+template <class T>
+__device__ void surfCubemapread(T *ptr, cudaSurfaceObject_t surfObject, int x, int y, int face,
+                                enum cudaSurfaceBoundaryMode boundaryMode = cudaBoundaryModeTrap);
+template <class T>
+__device__ T surfCubemapLayeredread(cudaSurfaceObject_t surfObject, int x, int y, int layerFace,
+                                    enum cudaSurfaceBoundaryMode boundaryMode = cudaBoundaryModeTrap);
+template <class T>
+__device__ void surfCubemapLayeredread(T *ptr, cudaSurfaceObject_t surfObject, int x, int y, int layerFace,
+                                       enum cudaSurfaceBoundaryMode boundaryMode = cudaBoundaryModeTrap);
+template <class T>
+__device__ void surf1DLayeredwrite(T data, cudaSurfaceObject_t surfObject, int x, int layer,
+                                   enum cudaSurfaceBoundaryMode boundaryMode = cudaBoundaryModeTrap);
+template <class T>
+__device__ void surfCubemapwrite(T data, cudaSurfaceObject_t surfObject, int x, int y, int face,
+                                 enum cudaSurfaceBoundaryMode boundaryMode = cudaBoundaryModeTrap);
+template <class T>
+__device__ void surfCubemapLayeredwrite(T data, cudaSurfaceObject_t surfObject, int x, int y, int layerFace,
+                                        enum cudaSurfaceBoundaryMode boundaryMode = cudaBoundaryModeTrap);
 template <class T>
 __device__ void surf1Dwrite(T data, cudaSurfaceObject_t surfObject, int x,
                             enum cudaSurfaceBoundaryMode boundaryMode = cudaBoundaryModeTrap);
