@@ -59,9 +59,11 @@ public struct Cursor {
   }
 
   public var isStaticMethod: Bool { clang_CXXMethod_isStatic(raw) != 0 }
+  public var isConstMethod: Bool { clang_CXXMethod_isConst(raw) != 0 }
   public var isVariadic: Bool { clang_Cursor_isVariadic(raw) != 0 }
   public var storageClass: Int { Int(clang_Cursor_getStorageClass(raw).rawValue) }
   public static let storageExtern = Int(CX_SC_Extern.rawValue)
+  public static let storageStatic = Int(CX_SC_Static.rawValue)
 
   /// Direct children, in source order.
   public var children: [Cursor] {
@@ -148,6 +150,14 @@ public struct CursorKind: Hashable, Sendable, CustomStringConvertible {
   public static let whileStmt = k(CXCursor_WhileStmt)
   public static let doStmt = k(CXCursor_DoStmt)
   public static let nullStmt = k(CXCursor_NullStmt)
+  public static let breakStmt = k(CXCursor_BreakStmt)
+  public static let continueStmt = k(CXCursor_ContinueStmt)
+  public static let gotoStmt = k(CXCursor_GotoStmt)
+  public static let switchStmt = k(CXCursor_SwitchStmt)
+  public static let cxxForRangeStmt = k(CXCursor_CXXForRangeStmt)
+  public static let arraySubscriptExpr = k(CXCursor_ArraySubscriptExpr)
+  public static let cxxNewExpr = k(CXCursor_CXXNewExpr)
+  public static let cxxDeleteExpr = k(CXCursor_CXXDeleteExpr)
   public static let gccAsmStmt = k(CXCursor_GCCAsmStmt)
   public static let translationUnit = k(CXCursor_TranslationUnit)
   public static let unexposedAttr = k(CXCursor_UnexposedAttr)

@@ -22,6 +22,8 @@ public enum RuntimeHeader {
     if helpers.contains(.driverSurface) { helpers.formUnion([.driverTexture, .surface]) }
     if helpers.contains(.texture3D) || helpers.contains(.driverTexture) { helpers.formUnion([.texture, .pitchedMemory]) }
     if helpers.contains(.pitchedMemory) || helpers.contains(.freeAsync) { helpers.insert(.defaultQueue) }
+    // Graph nodes take launch shapes as dim3 and host functions as the streams' host_fn.
+    if helpers.contains(.graphs) { helpers.formUnion([.streams, .dim3, .defaultQueue, .kernelLauncher]) }
     // cu2sycl/gl_interop.hpp builds on the graphics resources (and the device list for gl_get_devices).
     if helpers.contains(.glDevices) { helpers.formUnion([.glInterop, .devices]) }
     if helpers.contains(.glInterop) { helpers.formUnion([.graphics, .defaultQueue]) }
@@ -40,6 +42,7 @@ public enum RuntimeHeader {
     }
     if helpers.contains(.devicePointer) || helpers.contains(.kernelLauncher) { out += "#include <cstddef>\n" }
     if helpers.contains(.modules) { out += "#include <cstring>\n#include <map>\n#include <string>\n#include <utility>\n#include <vector>\n" }
+    if helpers.contains(.graphs) { out += "#include <algorithm>\n#include <cstddef>\n#include <functional>\n#include <memory>\n#include <vector>\n" }
     out += """
     #include <sycl/sycl.hpp>
 
@@ -104,6 +107,11 @@ public enum RuntimeHeader {
         static stream_list list;
         return list;
       }
+      // While a captured region of a CUDA graph replays, its stream work goes to the launch stream's queue.
+      inline sycl::queue *&replay_queue() {
+        thread_local sycl::queue *queue = nullptr;
+        return queue;
+      }
       }  // namespace detail
 
       // CUDA's default stream: one in-order queue shared by the whole program. Like CUDA's legacy default
@@ -133,6 +141,7 @@ public enum RuntimeHeader {
       using queue_ptr = sycl::queue *;
       constexpr unsigned int stream_non_blocking = 1;
       inline sycl::queue &queue(queue_ptr stream) {
+        if (detail::replay_queue()) return *detail::replay_queue();
         if (!stream) return default_queue();
         detail::stream_list &list = detail::streams();
         std::lock_guard<std::mutex> lock(list.mutex);
@@ -405,6 +414,11 @@ public enum RuntimeHeader {
       }
 
       """
+    }
+    if helpers.contains(.graphs) {
+      out += GraphRuntime.source
+      if helpers.contains(.pitchedMemory) { out += GraphRuntime.memcpyNode }
+      if helpers.contains(.events) { out += GraphRuntime.eventNodes }
     }
     if helpers.contains(.errorString) {
       out += """

@@ -41,6 +41,7 @@ public enum RuntimeHelper: String, Sendable, Codable, CaseIterable, Comparable {
   case pointerAttributes = "pointer_attributes"
   case freeAsync = "free_async"
   case dim3 = "dim3"
+  case graphs = "graphs"
   case mathConstants = "math_constants"
   case mul24 = "mul24"
   case graphics = "graphics"

@@ -167,6 +167,10 @@ public struct PitchedMemoryRule: MigrationRule {
       guard parts.count == 2, Self.types[parts[0]] != nil else { continue }
       if Self.fields.contains(parts[1]) {
         context.claim(i, .converted, rule: Self.id)
+      } else if let r = Self.nullArrayAssignment(context.entries[i], context), let text = context.texts[r.file] {
+        // `parms.srcArray = NULL;`: no array takes part, which is all the linear copy handles.
+        context.claimAll(in: r.file, r.range, .converted, rule: Self.id)
+        context.replace(r.file, text.statementRemoval(r.range), with: "", rule: Self.id)
       } else if parts[1] == "kind", let member = context.entries[i].cursor, let assignment = context.semanticParent(of: member),
                 context.binaryOperator(assignment) == "=", context.isStatement(assignment),
                 let r = context.range(of: assignment), let text = context.texts[r.file] {
@@ -176,12 +180,23 @@ public struct PitchedMemoryRule: MigrationRule {
     }
   }
 
+  /// The statement `parms.srcArray = NULL;` (or dstArray, 0, nullptr): it says that no array takes part.
+  static func nullArrayAssignment(_ e: CensusEntry, _ context: MigrationContext) -> (file: String, range: Range<Int>)? {
+    guard ["cudaMemcpy3DParms.srcArray", "cudaMemcpy3DParms.dstArray"].contains(e.occurrence.name), let member = e.cursor,
+          let assignment = context.semanticParent(of: member), context.binaryOperator(assignment) == "=", context.isStatement(assignment),
+          assignment.children.count == 2, let r = context.range(of: assignment) else { return nil }
+    let value = assignment.children[1]
+    let written = context.text(of: value).replacingSpaces()
+    guard ["NULL", "0", "nullptr"].contains(written) || Syntax.stripImplicit(value).integerValue == 0 else { return nil }
+    return r
+  }
+
   /// Functions that mention CUDA arrays (cudaArray_t, cudaMalloc3DArray, srcArray, channel descriptors):
   /// their 3-D copies may have an array side.
   private func functionsUsingArrays(_ context: MigrationContext) -> Set<String> {
     var usrs = Set<String>()
-    for e in context.entries where e.occurrence.name.contains("Array") || e.occurrence.name.hasPrefix("cudaChannelFormat")
-      || e.occurrence.name == "cudaCreateChannelDesc" {
+    for e in context.entries where (e.occurrence.name.contains("Array") && Self.nullArrayAssignment(e, context) == nil)
+      || e.occurrence.name.hasPrefix("cudaChannelFormat") || e.occurrence.name == "cudaCreateChannelDesc" {
       if let c = e.cursor, let f = context.enclosingFunction(of: c) { usrs.insert(f.usr) }
     }
     return usrs
