@@ -10,7 +10,7 @@ struct CU2SYCLCommand: ParsableCommand {
     discussion: """
     Exit codes: 0 success; 1 some files failed (parse errors, unreadable or unwritable files) while the rest \
     were migrated; 2 bad usage or input (missing input directory, non-empty output without --force, output \
-    inside the input).
+    inside the input); 3 coverage under --fail-under (the outputs and reports are still written).
     """,
     version: CU2SYCLVersion.string,
     subcommands: [Migrate.self, Examine.self, Explain.self, DumpAST.self]
@@ -25,11 +25,20 @@ struct FrontendOptions: ParsableArguments {
   @Option(name: .customLong("extra-arg"), parsing: .unconditionalSingleValue,
           help: "An extra compiler argument for every file (repeatable), e.g. --extra-arg=-DUSE_FAST.")
   var extraArguments: [String] = []
+
+  @Option(name: .customLong("fail-under"),
+          help: "Exit with status 3 when less than this percentage of the CUDA constructs found was converted (CI gates).")
+  var failUnder: Double?
+
+  func validate() throws {
+    if let failUnder, !(0...100).contains(failUnder) { throw ValidationError("--fail-under takes a percentage from 0 to 100") }
+  }
 }
 
 enum ExitStatus {
   static let filesFailed: Int32 = 1
   static let usage: Int32 = 2
+  static let coverageUnderGate: Int32 = 3
 }
 
 func printError(_ message: String) {
@@ -58,6 +67,11 @@ func runMigration(input: String, output: String?, force: Bool, frontend: Fronten
     try FileWriter.write([UInt8](try report.json()), to: reportJSON)
   }
   if !report.failedFiles.isEmpty { throw ExitCode(ExitStatus.filesFailed) }
+  // The gate compares the same figure the summary prints (converted / found).
+  if let gate = frontend.failUnder, report.totals.percent < gate {
+    printError(String(format: "cu2sycl: coverage %.1f%% is under --fail-under %g%%", report.totals.percent, gate))
+    throw ExitCode(ExitStatus.coverageUnderGate)
+  }
 }
 
 struct Migrate: ParsableCommand {

@@ -17,6 +17,25 @@ final class BadInputTests: XCTestCase {
     XCTAssertTrue(result.output.contains("input directory does not exist"), result.output)
   }
 
+  /// CI gates: `--fail-under` compares the printed percentage; under it the run still writes everything and
+  /// exits 3, at or over it 0.
+  func testFailUnderGatesOnCoverage() {
+    let input = TestSupport.temporaryDirectory("in")
+    // clock() has no SYCL equivalent (W012): 1 of the file's constructs stays manual.
+    TestSupport.write(good + "__global__ void timed(long long *t) { t[threadIdx.x] = clock(); }\n", to: input + "/a.cu")
+    let output = TestSupport.temporaryDirectory("out")
+    let gated = TestSupport.run([TestSupport.cliBinary, "migrate", input, "--out", output, "--fail-under", "100", "--report-json", output + "/r.json"])
+    XCTAssertEqual(gated.status, 3, gated.output)
+    XCTAssertTrue(gated.output.contains("is under --fail-under 100%"), gated.output)
+    XCTAssertNotNil(TestSupport.read(output + "/a.sycl.cpp"))
+    XCTAssertNotNil(TestSupport.read(output + "/r.json"))
+    let passed = TestSupport.run([TestSupport.cliBinary, "examine", input, "--fail-under", "50"])
+    XCTAssertEqual(passed.status, 0, passed.output)
+    let bad = TestSupport.run([TestSupport.cliBinary, "examine", input, "--fail-under", "101"])
+    XCTAssertNotEqual(bad.status, 0, bad.output)
+    XCTAssertTrue(bad.output.contains("percentage from 0 to 100"), bad.output)
+  }
+
   func testOutputInsideInputIsRefused() {
     let input = TestSupport.temporaryDirectory("in")
     TestSupport.write(good, to: input + "/a.cu")
