@@ -126,7 +126,7 @@ struct Explain: ParsableCommand {
       return true
     }
     if let rule = RuleRegistry.rules.first(where: { $0.covers.contains(topic) || $0.id == topic }) {
-      print("\(topic) is converted by the rule '\(rule.id)': \(rule.summary)")
+      print("\(topic) is handled by the rule '\(rule.id)' (converted, or flagged where SYCL has no equivalent): \(rule.summary)")
       for example in rule.examples {
         print("\nCUDA:\n\(example.cuda)\nSYCL:\n\(example.sycl)")
       }

@@ -38,7 +38,7 @@ final class DocumentationTests: XCTestCase {
     for (name, _) in names {
       // The first rule that covers a name explains it.
       let owner = RuleRegistry.rules.first { $0.covers.contains(name) }!.id
-      XCTAssertTrue(covered.output.contains("\(name) is converted by the rule '\(owner)'"), name)
+      XCTAssertTrue(covered.output.contains("\(name) is handled by the rule '\(owner)'"), name)
     }
     let unknown = TestSupport.run([TestSupport.cliBinary, "explain", "W001", "W999"])
     XCTAssertEqual(unknown.status, 2)
