@@ -134,8 +134,10 @@ public final class Census {
     info.declarations.append(c)
     // libclang reports a macro-made declaration at the macro's use site, whose text does not spell the
     // function's name followed by its parameter list.
+    // Only the head is read: a body may well call the function by name.
     if let s = c.extent.start.spelling, let e = c.extent.end.spelling, let text = texts[s.file], e.offset > s.offset {
-      let written = text[s.offset..<e.offset]
+      let head = c.children.first { $0.kind == .compoundStmt }?.extent.start.spelling?.offset ?? e.offset
+      let written = text[s.offset..<max(s.offset, min(head, e.offset))]
       let name = NSRegularExpression.escapedPattern(for: c.spelling)
       if written.range(of: name + #"\s*(<[^;{}]*>)?\s*\("#, options: .regularExpression) == nil { info.definedInMacro = true }
     }

@@ -159,7 +159,7 @@ extension MigrationContext {
   /// spelled out; `isPrimary` tells whether it can stand as an operand without parentheses.
   func argument(_ arg: Cursor, to target: CType?, signednessFree: Bool = false) -> (pieces: [Piece], isPrimary: Bool) {
     guard let r = range(of: arg) else { return ([], true) }
-    if let (written, type) = conversion(of: arg, to: target), let w = range(of: written) ?? range(of: arg),
+    if let (written, type) = conversion(of: arg, to: target), let w = range(of: written),
        !(signednessFree && Self.sameSizeIntegers(type, Self.plainType(written.type))) {
       let t = text(of: written)
       if let literal = Self.convertedLiteral(t, to: type) { return ([.text(literal)], true) }
