@@ -247,11 +247,13 @@ public final class Migrator {
           rewriter.add(contentsOf: renames)
           copiedIndices.insert(outputs.count)
           outputs.append((f.relativePath, rewriter.apply()))
-          fileReports[path] = FileReport(input: f.relativePath, output: f.relativePath, status: .copied, hasErrors: false, diagnostics: [], counts: CoverageCounts())
+          fileReports[path] = FileReport(input: f.relativePath, output: f.relativePath, status: .copied, hasErrors: false, diagnostics: [], counts: CoverageCounts(),
+                                         lines: Migrator.lineCounts(text, edits: renames, occurrences: []))
         } else if let data = FileManager.default.contents(atPath: path) {
           copiedIndices.insert(outputs.count)
           outputs.append((f.relativePath, [UInt8](data)))
-          fileReports[path] = FileReport(input: f.relativePath, output: f.relativePath, status: .copied, hasErrors: false, diagnostics: [], counts: CoverageCounts())
+          fileReports[path] = FileReport(input: f.relativePath, output: f.relativePath, status: .copied, hasErrors: false, diagnostics: [], counts: CoverageCounts(),
+                                         lines: texts[path].map { Migrator.lineCounts($0, edits: [], occurrences: []) } ?? LineCounts())
         } else {
           fileReports[path] = FileReport(input: f.relativePath, output: nil, status: .failed, hasErrors: true,
                                          diagnostics: [LocatedDiagnostic(file: f.relativePath, line: 0, column: 0, severity: "error", message: "cannot read the file")],
@@ -271,7 +273,9 @@ public final class Migrator {
       outputs.append((outRel, bytes))
       let fileOccurrences = order.compactMap { occurrences[$0] }.filter { $0.file == path }
       fileReports[path] = FileReport(input: f.relativePath, output: outRel, status: .migrated, hasErrors: !fileDiagnostics.isEmpty,
-                                     diagnostics: fileDiagnostics.map { relative($0, root: root) }, counts: CoverageCounts(fileOccurrences))
+                                     diagnostics: fileDiagnostics.map { relative($0, root: root) }, counts: CoverageCounts(fileOccurrences),
+                                     lines: Migrator.lineCounts(text, edits: plan.edits, occurrences: fileOccurrences),
+                                     effort: EffortCounts(fileOccurrences))
     }
     if !usedHelpers.isEmpty {
       outputs.append((RuntimeHeader.relativePath, Array(RuntimeHeader.contents(usedHelpers).utf8)))
@@ -298,9 +302,22 @@ public final class Migrator {
     }
     let reports = project.files.compactMap { fileReports[root + "/" + $0.relativePath] }
     let report = MigrationReport(cudaEnvironment: "\(environment.kind.rawValue): \(environment.root)", inputRoot: root,
-                                 outputRoot: nil, totals: CoverageCounts(all), files: reports, occurrences: all,
-                                 conflicts: conflicts)
+                                 outputRoot: nil, run: RunInfo(extraArguments: options.extraArguments), files: reports,
+                                 occurrences: all, conflicts: conflicts)
     return Result(report: report, outputs: outputs)
+  }
+
+  /// A file's lines: all of them, those a rewrite touches, and those holding a finding.
+  static func lineCounts(_ text: SourceText, edits: [Edit], occurrences: [Occurrence]) -> LineCounts {
+    let total = text.lineStarts.count - (text.lineStarts.last == text.bytes.count && text.lineStarts.count > 1 ? 1 : 0)
+    var changed = Set<Int>()
+    for e in edits {
+      let first = text.lineColumn(of: e.range.lowerBound).line
+      let last = text.lineColumn(of: max(e.range.lowerBound, e.range.upperBound - 1)).line
+      changed.formUnion(first...max(first, last))
+    }
+    let attention = Set(occurrences.filter { $0.outcome != .converted }.map(\.line))
+    return LineCounts(total: text.bytes.isEmpty ? 0 : total, changed: changed.count, attention: attention.count)
   }
 
   private func relative(_ d: LocatedDiagnostic, root: String) -> LocatedDiagnostic {

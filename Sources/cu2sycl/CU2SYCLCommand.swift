@@ -62,7 +62,7 @@ func runMigration(input: String, output: String?, force: Bool, frontend: Fronten
     printError("cu2sycl: error: \(error)")
     throw ExitCode(ExitStatus.usage)
   }
-  print(SummaryRenderer.render(report), terminator: "")
+  print(TextReport.render(report), terminator: "")
   if let reportJSON {
     try FileWriter.write([UInt8](try report.json()), to: reportJSON)
   }

@@ -48,6 +48,36 @@ public struct Occurrence: Sendable, Codable, Equatable {
   public var message: String?
 
   public var key: OccurrenceKey { OccurrenceKey(file: file, offset: offset, kind: kind, name: name) }
+
+  /// Derived from the fields above (so a re-loaded report cannot disagree with itself): written to
+  /// JSON for its readers, recomputed when read.
+  public var category: Category { Category.of(self) }
+  public var effort: Effort? { Effort.of(self) }
+
+  enum CodingKeys: String, CodingKey {
+    case kind, name, file, line, column, offset, length, context, function, outcome, rule, warning, message
+  }
+  enum DerivedKeys: String, CodingKey { case category, effort }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(kind, forKey: .kind)
+    try c.encode(name, forKey: .name)
+    try c.encode(file, forKey: .file)
+    try c.encode(line, forKey: .line)
+    try c.encode(column, forKey: .column)
+    try c.encode(offset, forKey: .offset)
+    try c.encode(length, forKey: .length)
+    try c.encode(context, forKey: .context)
+    try c.encodeIfPresent(function, forKey: .function)
+    try c.encode(outcome, forKey: .outcome)
+    try c.encodeIfPresent(rule, forKey: .rule)
+    try c.encodeIfPresent(warning, forKey: .warning)
+    try c.encodeIfPresent(message, forKey: .message)
+    var d = encoder.container(keyedBy: DerivedKeys.self)
+    try d.encode(category, forKey: .category)
+    try d.encodeIfPresent(effort, forKey: .effort)
+  }
 }
 
 /// Identity of an occurrence across translation units (a header seen by many units counts once).

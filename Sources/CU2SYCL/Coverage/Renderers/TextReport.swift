@@ -1,8 +1,8 @@
 import Foundation
 
 /// The plain-text coverage summary printed after a run.
-public enum SummaryRenderer {
-  public static func render(_ report: MigrationReport) -> String {
+public enum TextReport {
+  public static func render(_ report: MigrationReport, color: Bool = false) -> String {
     let rows = report.files.filter { $0.counts.found > 0 || $0.status == .failed || $0.hasErrors }
     let width = max(24, rows.map { $0.input.count }.max() ?? 0)
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }

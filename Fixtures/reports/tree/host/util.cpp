@@ -1,0 +1,3 @@
+#include "util.h"
+
+std::string describe(int n) { return "processed " + std::to_string(n) + " elements"; }
