@@ -10,11 +10,26 @@ struct CU2SYCLCommand: ParsableCommand {
     discussion: """
     Exit codes: 0 success; 1 some files failed (parse errors, unreadable or unwritable files) while the rest \
     were migrated; 2 bad usage or input (missing input directory, non-empty output without --force, output \
-    inside the input); 3 coverage under --fail-under (the outputs and reports are still written).
+    inside the input); 3 coverage under --fail-under (the outputs and reports are still written); 4 `report diff \
+    --fail-on-regression` found a regression.
     """,
     version: CU2SYCLVersion.string,
-    subcommands: [Migrate.self, Examine.self, Explain.self, DumpAST.self]
+    subcommands: [Migrate.self, Examine.self, ReportCommand.self, Explain.self, DumpAST.self]
   )
+
+  /// ArgumentParser exits 64 on bad usage; cu2sycl documents 2 for every usage error.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        printError(fullMessage(for: error))
+        Foundation.exit(ExitStatus.usage)
+      }
+      exit(withError: error)
+    }
+  }
 }
 
 /// Options shared by the commands that parse CUDA.
@@ -39,13 +54,38 @@ enum ExitStatus {
   static let filesFailed: Int32 = 1
   static let usage: Int32 = 2
   static let coverageUnderGate: Int32 = 3
+  static let regression: Int32 = 4
 }
 
 func printError(_ message: String) {
   FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
-func runMigration(input: String, output: String?, force: Bool, frontend: FrontendOptions, reportJSON: String?) throws {
+/// Report outputs: `--report FORMAT=PATH` (repeatable) and the older `--report-json PATH`.
+struct ReportOptions: ParsableArguments {
+  @Option(name: .customLong("report"), parsing: .unconditionalSingleValue,
+          help: ArgumentHelp("Write a report: FORMAT=PATH, FORMAT one of text, json, csv, md, html (PATH is a directory), sarif (repeatable).",
+                             valueName: "format=path"))
+  var reports: [String] = []
+
+  @Option(name: .customLong("report-json"), help: "Write the JSON report (every occurrence with status and location) to this file.")
+  var reportJSON: String?
+
+  func requests() throws -> [(ReportFormat, String)] {
+    var out: [(ReportFormat, String)] = reportJSON.map { [(.json, $0)] } ?? []
+    for r in reports {
+      guard let eq = r.firstIndex(of: "="), let format = ReportFormat(name: String(r[..<eq])), r.index(after: eq) < r.endIndex else {
+        throw ValidationError("--report takes FORMAT=PATH with FORMAT one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(r)'")
+      }
+      out.append((format, String(r[r.index(after: eq)...])))
+    }
+    return out
+  }
+
+  func validate() throws { _ = try requests() }
+}
+
+func runMigration(input: String, output: String?, force: Bool, frontend: FrontendOptions, reports: ReportOptions) throws {
   var options = MigrationOptions(inputRoot: input, outputRoot: output)
   options.force = force
   options.cudaPath = frontend.cudaPath
@@ -62,11 +102,15 @@ func runMigration(input: String, output: String?, force: Bool, frontend: Fronten
     printError("cu2sycl: error: \(error)")
     throw ExitCode(ExitStatus.usage)
   }
-  print(TextReport.render(report), terminator: "")
-  if let reportJSON {
-    try FileWriter.write([UInt8](try report.json()), to: reportJSON)
+  print(TextReport.render(report, color: TextReport.colorWanted), terminator: "")
+  var writeFailed = false
+  for (format, path) in try reports.requests() {
+    do { try report.write(format, to: path) } catch {
+      printError("cu2sycl: error: cannot write the \(format.rawValue) report to \(path): \(error)")
+      writeFailed = true
+    }
   }
-  if !report.failedFiles.isEmpty { throw ExitCode(ExitStatus.filesFailed) }
+  if !report.failedFiles.isEmpty || writeFailed { throw ExitCode(ExitStatus.filesFailed) }
   // The gate compares the same figure the summary prints (converted / found).
   if let gate = frontend.failUnder, report.totals.percent < gate {
     printError(String(format: "cu2sycl: coverage %.1f%% is under --fail-under %g%%", report.totals.percent, gate))
@@ -80,24 +124,24 @@ struct Migrate: ParsableCommand {
   @Argument(help: "The input directory (never modified).") var input: String
   @Option(name: .customLong("out"), help: "The output directory (mirrors the input tree).") var output: String
   @Flag(help: "Write into a non-empty output directory (files are replaced, others are left alone).") var force = false
-  @Option(name: .customLong("report-json"), help: "Write the JSON report (every occurrence with status and location) to this file.")
-  var reportJSON: String?
+  @OptionGroup var reports: ReportOptions
   @OptionGroup var frontend: FrontendOptions
 
   func run() throws {
-    try runMigration(input: input, output: output, force: force, frontend: frontend, reportJSON: reportJSON)
+    try runMigration(input: input, output: output, force: force, frontend: frontend, reports: reports)
   }
 }
 
 struct Examine: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Count CUDA constructs and what would be converted, writing no code.")
+  static let configuration = CommandConfiguration(
+    abstract: "Count CUDA constructs, what would be converted and the effort left, writing no code.")
 
   @Argument(help: "The input directory.") var input: String
-  @Option(name: .customLong("report-json"), help: "Write the JSON report to this file.") var reportJSON: String?
+  @OptionGroup var reports: ReportOptions
   @OptionGroup var frontend: FrontendOptions
 
   func run() throws {
-    try runMigration(input: input, output: nil, force: false, frontend: frontend, reportJSON: reportJSON)
+    try runMigration(input: input, output: nil, force: false, frontend: frontend, reports: reports)
   }
 }
 

@@ -105,11 +105,10 @@ public enum Category: String, Sendable, Codable, CaseIterable {
     for (prefix, category) in prefixes where name.hasPrefix(prefix) { return category }
     let base = name.split(separator: ".").first.map(String.init) ?? name
     if let last = base.last, ("1"..."4").contains(last), vectorBases.contains(String(base.dropLast())) { return .vectorTypes }
-    if base.hasPrefix("cu") || base.hasPrefix("CU") {
-      // The driver API: cuMemAlloc, CUdeviceptr, CU_MEMORYTYPE_DEVICE (cuda… names were matched above).
-      if !base.hasPrefix("cuda"), base.count > 2, base[base.index(base.startIndex, offsetBy: 2)].isUppercase || base.hasPrefix("CU_") {
-        return .driver
-      }
+    // The driver API: cuMemAlloc, CUdeviceptr, CU_MEMORYTYPE_DEVICE (cuda… names were matched above).
+    if base.count > 2, !base.hasPrefix("cuda") {
+      let third = base[base.index(base.startIndex, offsetBy: 2)]
+      if (base.hasPrefix("cu") && third.isUppercase) || (base.hasPrefix("CU") && (third.isLetter || third == "_")) { return .driver }
     }
     if isMacro && base.hasPrefix("__") { return .preprocessor }
     if base.hasPrefix("cuda") { return .runtime }
