@@ -27,7 +27,7 @@ public enum RuleDocumentation {
     }
     out += "\n## Warnings\n\nWritten as `// CU2SYCL-Wnnn: reason` above the code and listed in the report; `cu2sycl explain Wnnn` prints the same text.\n\n"
     for w in Warnings.all {
-      out += "### \(w.id): \(w.title)\n\n\(w.explanation)\n\n"
+      out += "### \(w.id): \(w.title)\n\nEffort: \(w.effort.rawValue). \(w.explanation)\n\n"
     }
     return out
   }
