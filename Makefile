@@ -15,8 +15,8 @@ build: setup
 # The demo migrates the CUDA files of Fixtures/demo (their expected SYCL sits next to them).
 demo: build
 	@rm -rf $(DEMO_OUT) .build/demo-in && mkdir -p .build/demo-in && cp Fixtures/demo/*.cu .build/demo-in/
-	$(BIN) migrate .build/demo-in --out $(DEMO_OUT) --report-json .build/demo-report.json
-	@echo "migrated SYCL is in $(DEMO_OUT)"
+	$(BIN) migrate .build/demo-in --out $(DEMO_OUT) --report json=.build/demo-report.json --report html=.build/demo-report
+	@echo "migrated SYCL is in $(DEMO_OUT); HTML report: .build/demo-report/index.html"
 
 unit-test: build
 	$(SWIFT) test
