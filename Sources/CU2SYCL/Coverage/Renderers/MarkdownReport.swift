@@ -7,6 +7,7 @@ public enum MarkdownReport {
   static let maxFiles = 25
   static let maxAPIs = 15
   static let maxFindings = 50
+  static let maxDirectories = 50
 
   public static func render(_ report: MigrationReport) -> String {
     let t = report.totals
@@ -23,7 +24,11 @@ public enum MarkdownReport {
     let directories = report.directories.filter { $0.name != "." && $0.counts.found > 0 }
     if !directories.isEmpty {
       out += "\n<details><summary>Per directory (\(directories.count))</summary>\n\n| directory | found | converted | review | manual | unsupported | percent |\n|---|---:|---:|---:|---:|---:|---:|\n"
-      for d in directories { out += "| `\(cell(d.name))` | \(row(d.counts)) |\n" }
+      // Directories with most work left first, when they do not all fit.
+      let shown = directories.count <= maxDirectories ? directories
+        : Array(directories.sorted { ($0.counts.found - $0.counts.converted, $1.name) > ($1.counts.found - $1.counts.converted, $0.name) }.prefix(maxDirectories))
+      for d in shown { out += "| `\(cell(d.name))` | \(row(d.counts)) |\n" }
+      out += more(directories.count - maxDirectories, "directories")
       out += "\n</details>\n"
     }
 
