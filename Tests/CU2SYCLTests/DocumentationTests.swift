@@ -89,6 +89,8 @@ final class DocumentationTests: XCTestCase {
     XCTAssertFalse(Explanation.mentions("cudaMemcpy", in: "my_cudaMemcpy(d);"))
     XCTAssertTrue(Explanation.mentions("cudaMemcpy", in: "cudaMemcpy2D(a); cudaMemcpy(b);"))
     XCTAssertTrue(Explanation.mentions("<<<>>>", in: "k<<<>>>"))
+    XCTAssertTrue(Explanation.mentions("CU_EVENT_*", in: "cuEventCreate(&e, CU_EVENT_DEFAULT);"))
+    XCTAssertFalse(Explanation.mentions("CU_EVENT_*", in: "MY_CU_EVENT_DEFAULT"))
     // Every spelling of a warning id.
     let w012 = try XCTUnwrap(Explanation.text(for: "W012"))
     XCTAssertEqual(Explanation.text(for: "w012"), w012)

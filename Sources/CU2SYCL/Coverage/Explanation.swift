@@ -38,13 +38,16 @@ public enum Explanation {
     return shortestFirst(allExamples.filter { $0.example.sycl.contains(marker) })
   }
 
-  /// Whether `name` occurs in `text` not as part of a longer identifier.
+  /// Whether `name` occurs in `text` not as part of a longer identifier; a name ending in `*` (covers
+  /// write `CU_EVENT_*` for a family) matches every identifier it begins.
   public static func mentions(_ name: String, in text: String) -> Bool {
-    guard let first = name.first, let last = name.last else { return false }
+    let isFamily = name.count > 1 && name.hasSuffix("*")
+    let needle = isFamily ? String(name.dropLast()) : name
+    guard let first = needle.first, let last = needle.last else { return false }
     var from = text.startIndex
-    while let r = text.range(of: name, range: from..<text.endIndex) {
+    while let r = text.range(of: needle, range: from..<text.endIndex) {
       let joinedBefore = r.lowerBound > text.startIndex && isIdentifier(first) && isIdentifier(text[text.index(before: r.lowerBound)])
-      let joinedAfter = r.upperBound < text.endIndex && isIdentifier(last) && isIdentifier(text[r.upperBound])
+      let joinedAfter = !isFamily && r.upperBound < text.endIndex && isIdentifier(last) && isIdentifier(text[r.upperBound])
       if !joinedBefore && !joinedAfter { return true }
       from = text.index(after: r.lowerBound)
     }
