@@ -96,6 +96,7 @@ final class DocumentationTests: XCTestCase {
     XCTAssertEqual(Explanation.text(for: "w012"), w012)
     XCTAssertEqual(Explanation.text(for: "CU2SYCL-W012"), w012)
     XCTAssertEqual(Explanation.text(for: "cu2sycl-w012"), w012)
+    XCTAssertTrue(w012.contains("\n\nEffort per finding: \(Warnings.clock.effort.rawValue) (about "), w012)
     XCTAssertTrue(w012.contains("Shown in the examples of the rule 'device-restrictions'."), w012)
     XCTAssertTrue(w012.contains("Example (rule device-restrictions):\nCUDA:\n"), w012)
     // A rule id: its summary, what it covers and all its examples.

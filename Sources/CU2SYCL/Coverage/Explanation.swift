@@ -58,6 +58,8 @@ public enum Explanation {
 
   private static func text(for warning: WarningKind) -> String {
     var out = "CU2SYCL-\(warning.id): \(warning.title)\n\n\(warning.explanation)"
+    // The declared effort, not an outcome: a warning's level does not tell review from manual.
+    out += "\n\nEffort per finding: \(warning.effort.rawValue) (about \(warning.effort.hours) h, a rough planning figure)."
     let raising = examples(raising: warning)
     // Which rules' examples show it: the example data cannot tell which rule wrote the finding.
     let rules = RuleRegistry.rules.map { $0.id }.filter { id in raising.contains { $0.rule == id } }
