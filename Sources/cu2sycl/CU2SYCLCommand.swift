@@ -146,37 +146,21 @@ struct Examine: ParsableCommand {
 }
 
 struct Explain: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Explain a warning id (W001) or show the rule that converts a CUDA name.")
+  static let configuration = CommandConfiguration(
+    abstract: "Explain a warning id (W001), or show how cu2sycl migrates a CUDA name (cudaMemcpy) or what a rule (memory) converts.")
 
-  @Argument(help: "Warning ids like W003, or CUDA API names like cudaMemcpy (one or more).") var topics: [String]
+  @Argument(help: "Warning ids like W003, CUDA API names like cudaMemcpy, or rule ids (one or more).") var topics: [String]
 
   func run() throws {
-    var unknown: [String] = []
-    for (n, topic) in topics.enumerated() {
-      if n > 0 { print("") }
-      if !explain(topic) { unknown.append(topic) }
+    var known: [String] = [], unknown: [String] = []
+    for topic in topics {
+      if let text = Explanation.text(for: topic) { known.append(text) } else { unknown.append(topic) }
     }
+    if !known.isEmpty { print(known.joined(separator: "\n\n")) }
     guard unknown.isEmpty else {
       for topic in unknown { printError("cu2sycl: nothing known about '\(topic)': not a warning id, and no rule converts it") }
       throw ExitCode(ExitStatus.usage)
     }
-  }
-
-  /// Prints what cu2sycl knows about one topic; false when nothing.
-  private func explain(_ topic: String) -> Bool {
-    let id = topic.uppercased().replacingOccurrences(of: "CU2SYCL-", with: "")
-    if let w = Warnings.kind(id: id) {
-      print("CU2SYCL-\(w.id): \(w.title)\n\n\(w.explanation)")
-      return true
-    }
-    if let rule = RuleRegistry.rules.first(where: { $0.covers.contains(topic) || $0.id == topic }) {
-      print("\(topic) is handled by the rule '\(rule.id)' (converted, or flagged where SYCL has no equivalent): \(rule.summary)")
-      for example in rule.examples {
-        print("\nCUDA:\n\(example.cuda)\nSYCL:\n\(example.sycl)")
-      }
-      return true
-    }
-    return false
   }
 }
 
