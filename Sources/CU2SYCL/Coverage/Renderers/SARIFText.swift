@@ -1,20 +1,21 @@
 /// Strings the SARIF renderer derives: URIs, rule names, Markdown and fingerprints.
 enum SARIFText {
-  /// A path as a URI reference: each UTF-8 byte other than RFC 3986's unreserved characters and the
-  /// `/` separators is percent-encoded (so spaces, `#`, `%`, `?` and `:` cannot change its meaning).
+  /// A path as a URI reference. RFC 3986 lets a path segment hold unreserved characters, sub-delims
+  /// and `@` as data (`b+tree` stays `b+tree`); every other UTF-8 byte is percent-encoded: spaces,
+  /// non-ASCII, `%`, and `#`, `?`, `:` (which would end the path or read as a scheme).
   static func uriPath(_ path: String) -> String {
     var out = ""
     for byte in path.utf8 {
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-           UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+      if verbatim.contains(byte) {
         out.append(Character(UnicodeScalar(byte)))
-      default:
+      } else {
         out += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
       }
     }
     return out
   }
+
+  private static let verbatim = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=@/".utf8)
 
   /// `file:` URI of an absolute directory, with the trailing slash a base URI needs.
   static func directoryURI(_ path: String) -> String {
