@@ -9,9 +9,11 @@ import Foundation
 /// - Levels by outcome: review → note (converted, a risk to check), manual → warning (cu2sycl says what
 ///   to do), unsupported → error (unknown CUDA left as written, will not build). A rule's default level is
 ///   the most severe level among its results.
-/// - Locations: uri relative to %SRCROOT% (= the input root's file URI), 1-based line and byte column,
-///   endColumn only when the construct is known to fit on one line, byteOffset/byteLength exactly.
-/// - partialFingerprints["cu2syclFinding/v1"]: FNV-1a of file, enclosing function, construct kind, name,
+/// - Locations: uri relative to %SRCROOT% (= the input root's file URI), 1-based line and column (bytes, as
+///   clang counts: equal to SARIF's UTF-16 units on ASCII lines), endColumn only when the construct is
+///   known to fit on one line (the report has no text), byteOffset/byteLength exactly; the enclosing
+///   function as a logical location.
+/// - partialFingerprints["cu2syclFinding/v1"]: a 64-bit hash of file, enclosing function, construct kind, name,
 ///   rule id and the ordinal among identical findings in that function: no line numbers or text, so a
 ///   finding keeps its identity when code above it moves or is edited.
 /// - invocations[0]: executionSuccessful = no file failed or had parse errors (the CLI's exit status);
