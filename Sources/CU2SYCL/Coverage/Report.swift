@@ -50,7 +50,7 @@ public struct CoverageCounts: Codable, Sendable, Equatable {
   }
 }
 
-public enum FileStatus: String, Codable, Sendable {
+public enum FileStatus: String, Codable, Sendable, CaseIterable {
   case migrated   // parsed and rewritten
   case copied     // no CUDA: copied verbatim
   case failed     // could not be read, parsed or written
