@@ -177,7 +177,7 @@ def main():
                 if not browser.wait_for("Page.loadEventFired", session, LOAD_TIMEOUT):
                     failures.append("%s: did not finish loading" % page)
                     continue
-                browser.settle(0.3)
+                browser.settle(0.15)
                 if shots and page in ("index.html", first_file):
                     name = "index" if page == "index.html" else "file"
                     os.makedirs(shots, exist_ok=True)

@@ -69,17 +69,27 @@ final class HTMLReportTests: XCTestCase {
   // MARK: the line diff
 
   func testLineDiffPairsRewrittenLinesAndKeepsTheRest() {
-    let rows = LineDiff.align(["#include <cuda.h>", "a", "k<<<1, 1>>>();", "b", "c"],
-                              ["#include <sycl/sycl.hpp>", "#include \"rt.hpp\"", "a", "q.submit();", "b", "c", "d"])
+    let rows = LineDiff.align(["#include <cuda_runtime.h>", "a", "k<<<1, 1>>>(p);", "b", "c"],
+                              ["#include <sycl/sycl.hpp>", "a", "// CU2SYCL note", "q.parallel_for(k(p));", "b", "c", "d"])
     XCTAssertEqual(rows, [
-      .init(left: 0, right: 0, changed: true), .init(left: nil, right: 1, changed: true),
-      .init(left: 1, right: 2, changed: false), .init(left: 2, right: 3, changed: true),
+      .init(left: 0, right: 0, changed: true), .init(left: 1, right: 1, changed: false),
+      .init(left: nil, right: 2, changed: true), .init(left: 2, right: 3, changed: true),
       .init(left: 3, right: 4, changed: false), .init(left: 4, right: 5, changed: false),
       .init(left: nil, right: 6, changed: true),
     ])
     XCTAssertEqual(LineDiff.align([], []), [])
     XCTAssertEqual(LineDiff.align(["x"], []), [.init(left: 0, right: nil, changed: true)])
     XCTAssertEqual(LineDiff.align([], ["y"]), [.init(left: nil, right: 0, changed: true)])
+  }
+
+  func testLineDiffPairsARewriteWithTheLineMostLikeIt() {
+    // The inserted #include stands alone; each rewritten line sits next to its rewrite.
+    let rows = LineDiff.align(["__global__ void", "k(int *p) {", "}"],
+                              ["#include <sycl/sycl.hpp>", "void", "k(int *p, sycl::nd_item<1> item) {", "}"])
+    XCTAssertEqual(rows, [
+      .init(left: nil, right: 0, changed: true), .init(left: 0, right: 1, changed: true),
+      .init(left: 1, right: 2, changed: true), .init(left: 2, right: 3, changed: false),
+    ])
   }
 
   func testLineDiffFindsALongestCommonSubsequence() {

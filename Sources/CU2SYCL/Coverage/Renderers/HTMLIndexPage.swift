@@ -37,6 +37,8 @@ enum HTMLIndexPage {
     var files = "\(status[.migrated] ?? 0) migrated, \(status[.copied] ?? 0) copied"
     if let n = status[.skipped] { files += ", \(n) skipped" }
     if let n = status[.failed] { files += ", \(n) failed" }
+    let errors = r.files.filter { $0.hasErrors && $0.status != .failed }.count
+    if errors > 0 { files += ", \(errors) with parse errors" }
     var rows: [(String, String)] = [
       ("Tool", "\(r.tool) \(r.toolVersion)"), ("CUDA environment", r.cudaEnvironment),
       ("Generated", r.run.generatedAt), ("Files", files),
@@ -47,19 +49,28 @@ enum HTMLIndexPage {
   }
 
   /// Files that failed or have parse errors, and overlapping rewrites: shown first when there are any.
+  /// Many files with errors usually share one cause (a missing -I), so their list folds away.
   static func problems(_ site: HTMLSite) -> String {
     let failed = site.report.failedFiles, conflicts = site.report.conflicts
     if failed.isEmpty && conflicts.isEmpty { return "" }
-    var out = "<section class=\"problems\"><h2>Problems</h2><ul>\n"
-    for f in failed {
-      let what = f.status == .failed ? "could not be migrated" : "has parse errors (counts may be incomplete)"
-      out += "<li>\(fileLink(f, site, root: "")) \(what)"
-      let messages = f.diagnostics.prefix(3).map { HTML.escape("\($0)") }
-      if !messages.isEmpty { out += "<ul>" + messages.map { "<li><code>\($0)</code></li>" }.joined() + "</ul>" }
-      out += "</li>\n"
+    var out = "<section class=\"problems\"><h2>Problems</h2>\n"
+    if !failed.isEmpty {
+      let n = failed.count
+      out += "<p>\(n) file\(n == 1 ? "" : "s") could not be migrated completely: \(n == 1 ? "its" : "their") counts may be incomplete. A missing include path or macro is the usual cause: pass it with <code>--extra-arg</code>.</p>\n"
+      out += "<details\(n <= 3 ? " open" : "")><summary>The files and their first errors</summary><ul>\n"
+      for f in failed {
+        out += "<li>\(fileLink(f, site, root: "")) \(f.status == .failed ? "could not be migrated" : "has parse errors")"
+        let messages = f.diagnostics.prefix(3).map { HTML.escape("\($0)") }
+        if !messages.isEmpty { out += "<ul>" + messages.map { "<li><code>\($0)</code></li>" }.joined() + "</ul>" }
+        out += "</li>\n"
+      }
+      out += "</ul></details>\n"
     }
-    for c in conflicts { out += "<li>overlapping rewrites: \(HTML.escape(c))</li>\n" }
-    return out + "</ul></section>\n"
+    if !conflicts.isEmpty {
+      out += "<p>Overlapping rewrites (a cu2sycl bug; the code there is only partly converted):</p><ul>\n"
+        + conflicts.map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
+    }
+    return out + "</section>\n"
   }
 
   static func table(_ id: String, caption: String, headers: String, rows: [String]) -> String {
@@ -71,7 +82,7 @@ enum HTMLIndexPage {
     let rows = r.directories.map { d in
       let l = d.lines ?? LineCounts()
       let name = d.name == "." ? "(all)" : d.name + "/"
-      return "<tr><td data-v=\"\(HTML.escape(d.name))\"><code>\(HTML.escape(name))</code></td>" + HTML.countCells(d.counts, d.effort)
+      return "<tr><td data-v=\"\(HTML.escape(d.name))\"><code>\(HTML.path(name))</code></td>" + HTML.countCells(d.counts, d.effort)
         + HTML.number(l.total) + HTML.number(l.changed) + HTML.number(l.attention) + "</tr>"
     }
     return "<section><h2>By directory</h2>\n" + table("directories", caption: "Totals of every directory with the files below it (sortable: click a column header).",
@@ -94,8 +105,8 @@ enum HTMLIndexPage {
   }
 
   static func fileLink(_ f: FileReport, _ site: HTMLSite, root: String) -> String {
-    guard let page = site.pages[f.input] else { return "<code>\(HTML.escape(f.input))</code>" }
-    return "<a href=\"\(root)\(page)\"><code>\(HTML.escape(f.input))</code></a>"
+    guard let page = site.pages[f.input] else { return "<code>\(HTML.path(f.input))</code>" }
+    return "<a href=\"\(root)\(page)\"><code>\(HTML.path(f.input))</code></a>"
   }
 
   static func categories(_ r: MigrationReport) -> String {
@@ -117,8 +128,8 @@ enum HTMLIndexPage {
       let files = Set(list.map(\.file)).sorted()
       let where_ = files.prefix(3).map { f -> String in
         let first = list.first { $0.file == f }!
-        guard let page = site.pages[f] else { return "<code>\(HTML.escape(f)):\(first.line)</code>" }
-        return "<a href=\"\(page)#L\(first.line)\"><code>\(HTML.escape(f)):\(first.line)</code></a>"
+        guard let page = site.pages[f] else { return "<code>\(HTML.path(f)):\(first.line)</code>" }
+        return "<a href=\"\(page)#L\(first.line)\"><code>\(HTML.path(f)):\(first.line)</code></a>"
       }.joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
       let c = api.counts
       return "<tr><td data-v=\"\(HTML.escape(api.name))\"><code>\(HTML.escape(api.name))</code></td><td>\(HTML.escape(list.first?.category.rawValue ?? ""))</td>"

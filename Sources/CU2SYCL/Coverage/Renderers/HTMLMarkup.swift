@@ -23,6 +23,9 @@ public enum HTML {
     return out
   }
 
+  /// A path that may wrap after each `/` (long directory names would widen the tables).
+  static func path(_ p: String) -> String { escape(p).replacingOccurrences(of: "/", with: "/<wbr>") }
+
   static func escape<S: Sequence>(bytes: S) -> String where S.Element == UInt8 {
     escape(String(decoding: Array(bytes), as: UTF8.self))
   }

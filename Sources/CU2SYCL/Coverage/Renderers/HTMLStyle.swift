@@ -41,7 +41,10 @@ enum HTMLStyle {
   dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1.5rem; margin: 1.5rem 0 0; font-size: .9rem; }
   dl.facts dt { color: var(--muted); }
   dl.facts dd { margin: 0; overflow-wrap: anywhere; }
-  .problems { border-left: 4px solid var(--unsupported); background: #fdf5f4; padding: .2rem 1rem .6rem; margin: 1.5rem 0; }
+  .problems { border-left: 4px solid var(--unsupported); background: #fdf5f4; padding: .1rem 1rem .6rem; margin: 1.5rem 0; }
+  .problems h2 { margin: .6rem 0 .3rem; }
+  .problems p { margin: .3rem 0; }
+  .problems summary { cursor: pointer; color: var(--accent); }
 
   .bar { display: flex; height: .85rem; min-width: 6rem; border-radius: 3px; overflow: hidden;
     background: var(--panel); border: 1px solid var(--line); }
@@ -74,6 +77,7 @@ enum HTMLStyle {
   table.sortable th[aria-sort="descending"] button::after { content: "\\00a0\\25BC"; color: var(--fg); }
   table.sortable th button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
   tbody tr:hover { background: #fafbfc; }
+  table.sortable td:first-child { min-width: 11rem; }
   table.findings td:nth-child(5) { width: 60%; }
 
   section.warning { border-top: 1px solid var(--line); padding-top: .4rem; scroll-margin-top: 1rem; }
