@@ -6,11 +6,14 @@ Usage: check-html-report.py CHROMIUM SITE_DIR [SCREENSHOT_DIR]
 Talks the DevTools protocol over --remote-debugging-pipe (standard library only): Chromium's stderr
 logging does not tell console.error from console.log and does not report failed resource loads, the
 protocol's events do. Opens index.html, warnings.html and every page under files/, clicks every
-sortable table header (the only script), and writes screenshots when SCREENSHOT_DIR is given.
+sortable table header (the only script), and writes screenshots when SCREENSHOT_DIR is given:
+index.png and file.png (the first file page) at 1400x1000, the same pages whole (-full.png), and the
+index whole at 800 pixels wide (index-narrow.png).
 """
 import base64
 import json
 import os
+import select
 import subprocess
 import sys
 import tempfile
@@ -62,7 +65,6 @@ class Browser:
             self.events.append(reply)
 
     def read(self, deadline):
-        import select
         while b"\0" not in self.buffer:
             left = deadline - time.time()
             if left <= 0:
@@ -223,4 +225,9 @@ def capture(browser, session, path, full):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except (RuntimeError, OSError) as e:
+        # Chromium did not start or stopped answering: a failure of the check, said plainly.
+        print("check-html-report: the browser failed: %s" % e)
+        sys.exit(1)

@@ -2,7 +2,8 @@
 # Opens an HTML coverage report in headless Chromium: index.html, warnings.html and every file page.
 # Fails (exit 1, listing them) on any console error, uncaught JavaScript exception, resource that does
 # not load or Content-Security-Policy violation, and when the summary tables do not sort.
-#   scripts/check-html-report.sh SITE_DIR [SCREENSHOT_DIR]   # screenshots of the index and one file page
+#   scripts/check-html-report.sh SITE_DIR [SCREENSHOT_DIR]   # + screenshots of the index and one file page
+#                                                            #   (1400x1000, whole page, and 800 px wide)
 #   scripts/check-html-report.sh --self-test                 # proves a planted error is caught
 # Needs Debian's chromium (scripts/setup.sh installs it: `make setup`) and python3.
 set -euo pipefail

@@ -82,6 +82,7 @@ enum HTMLStyle {
 
   section.warning { border-top: 1px solid var(--line); padding-top: .4rem; scroll-margin-top: 1rem; }
   section.warning h2 { margin-top: 1rem; }
+  section.warning p { max-width: 90ch; }
   section.warning:target { background: #fffbea; }
   .wid { font-family: var(--mono); font-weight: 600; }
   .meta, .where { color: var(--muted); font-size: .9rem; }
