@@ -62,6 +62,21 @@ public struct AtomicRule: MigrationRule {
       }
 
       """),
+    // Flagged (W022): a 16-bit atomic.
+    RuleExample(
+      cuda: """
+      __global__ void mark(const int *index, unsigned short *seen) {
+        atomicCAS(&seen[index[threadIdx.x]], (unsigned short)0, (unsigned short)1);
+      }
+
+      """,
+      sycl: """
+      void mark(const int *index, unsigned short *seen, const sycl::nd_item<1> &item) {
+        // CU2SYCL-W022: atomicCAS on unsigned short: sycl::atomic_ref has no unsigned short form; use a 32-bit type or a compare-exchange loop on the enclosing word
+        atomicCAS(&seen[index[item.get_local_id(0)]], (unsigned short)0, (unsigned short)1);
+      }
+
+      """),
   ]
 
   static let operations = ["atomicAdd": "fetch_add", "atomicSub": "fetch_sub", "atomicExch": "exchange", "atomicMin": "fetch_min",

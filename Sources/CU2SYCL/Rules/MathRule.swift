@@ -36,6 +36,23 @@ public struct MathRule: MigrationRule {
       }
 
       """),
+    // Flagged (W021): a math function SYCL has no built-in for.
+    RuleExample(
+      cuda: """
+      __global__ void gauss(const float *p, float *z) {
+        int i = blockIdx.x * blockDim.x + threadIdx.x;
+        z[i] = sqrtf(2.0f) * erfinvf(2.0f * p[i] - 1.0f);
+      }
+
+      """,
+      sycl: """
+      void gauss(const float *p, float *z, const sycl::nd_item<1> &item) {
+        int i = item.get_global_id(0);
+        // CU2SYCL-W021: erfinvf has no SYCL 2020 built-in: implement it (or a library's version) in plain SYCL
+        z[i] = sycl::sqrt(2.0f) * erfinvf(2.0f * p[i] - 1.0f);
+      }
+
+      """),
   ]
 
   /// CUDA name (or `name:signature` for one overload) -> SYCL.

@@ -221,6 +221,23 @@ public struct TextureRule: MigrationRule {
       }
 
       """),
+    // Flagged (W063): a descriptor field the software textures do not apply.
+    RuleExample(
+      cuda: """
+      void configure(cudaTextureDesc &desc) {
+        desc.filterMode = cudaFilterModeLinear;
+        desc.maxAnisotropy = 8;
+      }
+
+      """,
+      sycl: """
+      void configure(cu2sycl::texture_desc &desc) {
+        desc.filterMode = cu2sycl::filter_mode::linear;
+        // CU2SYCL-W063: cu2sycl's software textures keep 'maxAnisotropy' but do not apply it
+        desc.maxAnisotropy = 8;
+      }
+
+      """),
   ]
 
   public init() {}
