@@ -77,6 +77,28 @@ public struct AtomicRule: MigrationRule {
       }
 
       """),
+    // The other read-modify-write operations map to atomic_ref's members.
+    RuleExample(
+      cuda: """
+      __global__ void stats(const int *v, int *lo, int *hi, int *left, int *last) {
+        int x = v[threadIdx.x];
+        atomicMin(lo, x);
+        atomicMax(hi, x);
+        atomicSub(left, 1);
+        atomicExch(last, x);
+      }
+
+      """,
+      sycl: """
+      void stats(const int *v, int *lo, int *hi, int *left, int *last, const sycl::nd_item<1> &item) {
+        int x = v[item.get_local_id(0)];
+        sycl::atomic_ref<int, sycl::memory_order::relaxed, sycl::memory_scope::device>(*lo).fetch_min(x);
+        sycl::atomic_ref<int, sycl::memory_order::relaxed, sycl::memory_scope::device>(*hi).fetch_max(x);
+        sycl::atomic_ref<int, sycl::memory_order::relaxed, sycl::memory_scope::device>(*left).fetch_sub(1);
+        sycl::atomic_ref<int, sycl::memory_order::relaxed, sycl::memory_scope::device>(*last).exchange(x);
+      }
+
+      """),
   ]
 
   static let operations = ["atomicAdd": "fetch_add", "atomicSub": "fetch_sub", "atomicExch": "exchange", "atomicMin": "fetch_min",

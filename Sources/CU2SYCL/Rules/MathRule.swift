@@ -11,10 +11,12 @@ public struct MathRule: MigrationRule {
     RuleExample(
       cuda: """
       __device__ float norm(float x, float y, int k) { return sqrtf(x * x + y * y) + powf(fabsf(x), k) + expf(k); }
+      __device__ double wave(double t) { return sqrt(t) * exp(-t) * sin(t); }
 
       """,
       sycl: """
       float norm(float x, float y, int k) { return sycl::sqrt(x * x + y * y) + sycl::pow(sycl::fabs(x), static_cast<float>(k)) + sycl::exp(static_cast<float>(k)); }
+      double wave(double t) { return sycl::sqrt(t) * sycl::exp(-t) * sycl::sin(t); }
 
       """),
     RuleExample(

@@ -238,6 +238,22 @@ public struct TextureRule: MigrationRule {
       }
 
       """),
+    // 1-D and 3-D fetches.
+    RuleExample(
+      cuda: """
+      __global__ void sample(float *out, cudaTextureObject_t line, cudaTextureObject_t volume) {
+        float x = threadIdx.x + 0.5f;
+        out[threadIdx.x] = tex1D<float>(line, x) + tex3D<float>(volume, x, 0.5f, 0.5f);
+      }
+
+      """,
+      sycl: """
+      void sample(float *out, cu2sycl::texture_object line, cu2sycl::texture_object volume, const sycl::nd_item<1> &item) {
+        float x = item.get_local_id(0) + 0.5f;
+        out[item.get_local_id(0)] = cu2sycl::tex1D<float>(line, x) + cu2sycl::tex3D<float>(volume, x, 0.5f, 0.5f);
+      }
+
+      """),
   ]
 
   public init() {}

@@ -141,6 +141,26 @@ public struct WarpRule: MigrationRule {
       }
 
       """),
+    // The pre-CUDA 9 forms without a mask.
+    RuleExample(
+      cuda: """
+      __global__ void legacy_sum(const float *in, float *out, unsigned *votes) {
+        float v = in[threadIdx.x];
+        for (int o = 16; o > 0; o /= 2) v += __shfl_down(v, o);
+        unsigned b = __ballot(v > 0);
+        if (threadIdx.x % 32 == 0) { out[threadIdx.x / 32] = v; votes[threadIdx.x / 32] = b; }
+      }
+
+      """,
+      sycl: """
+      void legacy_sum(const float *in, float *out, unsigned *votes, const sycl::nd_item<1> &item) {
+        float v = in[item.get_local_id(0)];
+        for (int o = 16; o > 0; o /= 2) v += cu2sycl::shfl_down(item.get_sub_group(), v, o);
+        unsigned b = cu2sycl::ballot(item.get_sub_group(), v > 0);
+        if (item.get_local_id(0) % 32 == 0) { out[item.get_local_id(0) / 32] = v; votes[item.get_local_id(0) / 32] = b; }
+      }
+
+      """),
   ]
 
   enum Operation { case shfl, shflUp, shflDown, shflXor, ballot, any, all, syncwarp, activeMask }
