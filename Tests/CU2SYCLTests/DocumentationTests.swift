@@ -27,6 +27,29 @@ final class DocumentationTests: XCTestCase {
     XCTAssertEqual(Set(declared), Set(listed), "declared but not in Warnings.all (or the reverse)")
   }
 
+  /// The warnings no rule example can raise, each with the reason. Keep it short: every other warning is
+  /// shown by an example (`cu2sycl explain Wnnn` prints the shortest).
+  static let warningsWithoutExample: [String: String] = [
+    "W004": "a fallback for a launch's stream that clang places in no migrated file (a macro from a header outside them); a stream written through the file's own macro is rewritten (cu2sycl::queue(STREAM(i))), so a one-file example cannot raise it",
+    "W005": "a fallback for dim3 spelled through a macro from a header outside the migrated files, or a dimension set on a range that lacks it; in one file every dim3 converts (a local range widens to the dimensions it is given)",
+    "W006": "overlapping rewrites are a cu2sycl bug: a correct example never produces them",
+    "W009": "a parse error is a property of the input (missing -I/-D flags), not of any rule's conversion",
+  ]
+
+  /// Every warning (but the exemptions above) has a rule example whose SYCL carries it, so `explain`
+  /// shows what the finding looks like in code; an exemption that gains an example is stale.
+  func testEveryWarningHasAnExample() throws {
+    for w in Warnings.all where Self.warningsWithoutExample[w.id] == nil {
+      XCTAssertFalse(Explanation.examples(raising: w).isEmpty,
+                     "no rule example raises \(w.id) (\(w.title)): add one to the rule that raises it, or exempt it here with the reason")
+    }
+    for (id, reason) in Self.warningsWithoutExample.sorted(by: { $0.key < $1.key }) {
+      let w = try XCTUnwrap(Warnings.kind(id: id), "exempt \(id) is not a warning")
+      XCTAssertFalse(reason.isEmpty, id)
+      XCTAssertTrue(Explanation.examples(raising: w).isEmpty, "\(id) has an example now: remove its exemption")
+    }
+  }
+
   func testExplainKnowsEveryWarningAndRule() {
     // One run for all the warnings and one for all the covered names (a process per topic is slow); the
     // CLI prints the library's explanations, separated by a blank line.

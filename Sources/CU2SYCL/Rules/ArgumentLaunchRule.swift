@@ -127,6 +127,31 @@ public struct ArgumentLaunchRule: MigrationRule {
       }
 
       """),
+    // Flagged (W084): a variadic kernel launched through an argument array.
+    RuleExample(
+      cuda: """
+      template <typename... Ptrs> __global__ void zero_all(int n, Ptrs... ptrs) {
+        int i = blockIdx.x * blockDim.x + threadIdx.x;
+        if (i < n) ((ptrs[i] = 0), ...);
+      }
+      void run(float *a, int *b, int n) {
+        void *args[] = {&n, &a, &b};
+        cudaLaunchKernel((void *)zero_all<float *, int *>, dim3(n / 256), dim3(256), args, 0, 0);
+      }
+
+      """,
+      sycl: """
+      template <typename... Ptrs> void zero_all(int n, Ptrs... ptrs, const sycl::nd_item<1> &item) {
+        int i = item.get_global_id(0);
+        if (i < n) ((ptrs[i] = 0), ...);
+      }
+      void run(float *a, int *b, int n) {
+        void *args[] = {&n, &a, &b};
+        // CU2SYCL-W084: cudaLaunchKernel of 'zero_all': cu2sycl cannot write its launcher (a template used without its arguments, a parameter pack or a reference parameter); launch it with <<<>>>
+        cudaLaunchKernel((void *)zero_all<float *, int *>, cu2sycl::dim3(n / 256), cu2sycl::dim3(256), args, 0, 0);
+      }
+
+      """),
   ]
 
   public init() {}

@@ -62,6 +62,43 @@ public struct AtomicRule: MigrationRule {
       }
 
       """),
+    // Flagged (W022): a 16-bit atomic.
+    RuleExample(
+      cuda: """
+      __global__ void mark(const int *index, unsigned short *seen) {
+        atomicCAS(&seen[index[threadIdx.x]], (unsigned short)0, (unsigned short)1);
+      }
+
+      """,
+      sycl: """
+      void mark(const int *index, unsigned short *seen, const sycl::nd_item<1> &item) {
+        // CU2SYCL-W022: atomicCAS on unsigned short: sycl::atomic_ref has no unsigned short form; use a 32-bit type or a compare-exchange loop on the enclosing word
+        atomicCAS(&seen[index[item.get_local_id(0)]], (unsigned short)0, (unsigned short)1);
+      }
+
+      """),
+    // The other read-modify-write operations map to atomic_ref's members.
+    RuleExample(
+      cuda: """
+      __global__ void stats(const int *v, int *lo, int *hi, int *left, int *last) {
+        int x = v[threadIdx.x];
+        atomicMin(lo, x);
+        atomicMax(hi, x);
+        atomicSub(left, 1);
+        atomicExch(last, x);
+      }
+
+      """,
+      sycl: """
+      void stats(const int *v, int *lo, int *hi, int *left, int *last, const sycl::nd_item<1> &item) {
+        int x = v[item.get_local_id(0)];
+        sycl::atomic_ref<int, sycl::memory_order::relaxed, sycl::memory_scope::device>(*lo).fetch_min(x);
+        sycl::atomic_ref<int, sycl::memory_order::relaxed, sycl::memory_scope::device>(*hi).fetch_max(x);
+        sycl::atomic_ref<int, sycl::memory_order::relaxed, sycl::memory_scope::device>(*left).fetch_sub(1);
+        sycl::atomic_ref<int, sycl::memory_order::relaxed, sycl::memory_scope::device>(*last).exchange(x);
+      }
+
+      """),
   ]
 
   static let operations = ["atomicAdd": "fetch_add", "atomicSub": "fetch_sub", "atomicExch": "exchange", "atomicMin": "fetch_min",

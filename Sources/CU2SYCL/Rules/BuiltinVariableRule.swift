@@ -20,6 +20,24 @@ public struct BuiltinVariableRule: MigrationRule {
       }
 
       """),
+    // Flagged (W010): warpSize in a kernel without warp functions is the sub-group size.
+    RuleExample(
+      cuda: """
+      __global__ void lanes(int *lane, int *warp) {
+        lane[threadIdx.x] = threadIdx.x % warpSize;
+        warp[threadIdx.x] = threadIdx.x / warpSize;
+      }
+
+      """,
+      sycl: """
+      void lanes(int *lane, int *warp, const sycl::nd_item<1> &item) {
+        // CU2SYCL-W010: warpSize is now the sub-group size, which need not be 32; check code that assumes 32
+        lane[item.get_local_id(0)] = item.get_local_id(0) % item.get_sub_group().get_max_local_range()[0];
+        // CU2SYCL-W010: warpSize is now the sub-group size, which need not be 32; check code that assumes 32
+        warp[item.get_local_id(0)] = item.get_local_id(0) / item.get_sub_group().get_max_local_range()[0];
+      }
+
+      """),
   ]
 
   static let wholeQueries = ["threadIdx": "get_local_id()", "blockIdx": "get_group().get_group_id()", "blockDim": "get_local_range()",

@@ -196,6 +196,116 @@ public struct CooperativeGroupsRule: MigrationRule {
       }
 
       """),
+    // Flagged (W041): a tile wider than the sub-group.
+    RuleExample(
+      cuda: """
+      #include <cooperative_groups.h>
+      namespace cg = cooperative_groups;
+
+      __global__ void tile_ranks(int *out) {
+        cg::thread_block block = cg::this_thread_block();
+        cg::thread_block_tile<64> tile = cg::tiled_partition<64>(block);
+        out[block.thread_rank()] = tile.thread_rank();
+      }
+
+      """,
+      sycl: """
+      namespace cg = cooperative_groups;
+
+      void tile_ranks(int *out, const sycl::nd_item<1> &item) {
+        sycl::group<1> block = item.get_group();
+        // CU2SYCL-W041: thread_block_tile<64>: a tile of 64 spans several sub-groups, and SYCL has no such group; use the work-group with local memory (sycl::group_barrier(item.get_group()))
+        // CU2SYCL-W041: tiled_partition<64>: a tile of 64 spans several sub-groups, and SYCL has no such group; use the work-group with local memory (sycl::group_barrier(item.get_group()))
+        cg::thread_block_tile<64> tile = cg::tiled_partition<64>(block);
+        // CU2SYCL-W041: thread_block_tile.thread_rank(): a tile of 64 spans several sub-groups, and SYCL has no such group; use the work-group with local memory (sycl::group_barrier(item.get_group()))
+        out[block.get_local_linear_id()] = tile.thread_rank();
+      }
+
+      """),
+    // Flagged (W042): grid-wide synchronization.
+    RuleExample(
+      cuda: """
+      #include <cooperative_groups.h>
+      namespace cg = cooperative_groups;
+
+      __global__ void shift(float *a, float *b, int n) {
+        cg::grid_group grid = cg::this_grid();
+        int i = blockIdx.x * blockDim.x + threadIdx.x;
+        if (i < n) b[i] = a[i];
+        grid.sync();
+        if (i < n) a[i] = b[(i + 1) % n];
+      }
+
+      """,
+      sycl: """
+      namespace cg = cooperative_groups;
+
+      void shift(float *a, float *b, int n, const sycl::nd_item<1> &item) {
+        // CU2SYCL-W042: grid_group: SYCL 2020 has no grid-wide group
+        // CU2SYCL-W042: this_grid(): the grid as a group needs CUDA's cooperative launch, which SYCL 2020 does not have; use item.get_global_linear_id() and get_global_range() for ranks and sizes, and split the kernel at each grid.sync()
+        cg::grid_group grid = cg::this_grid();
+        int i = item.get_global_id(0);
+        if (i < n) b[i] = a[i];
+        // CU2SYCL-W042: grid_group.sync(): SYCL 2020 has no grid-wide barrier; split the kernel here into two kernels launched one after the other (the launch boundary is the barrier)
+        grid.sync();
+        if (i < n) a[i] = b[(i + 1) % n];
+      }
+
+      """),
+    // Flagged (W044): a coalesced group.
+    RuleExample(
+      cuda: """
+      #include <cooperative_groups.h>
+      namespace cg = cooperative_groups;
+
+      __global__ void count(int *total, const int *flags) {
+        if (flags[threadIdx.x]) {
+          cg::coalesced_group active = cg::coalesced_threads();
+          if (active.thread_rank() == 0) atomicAdd(total, active.size());
+        }
+      }
+
+      """,
+      sycl: """
+      namespace cg = cooperative_groups;
+
+      void count(int *total, const int *flags, const sycl::nd_item<1> &item) {
+        if (flags[item.get_local_id(0)]) {
+          // CU2SYCL-W044: coalesced_group: SYCL has no group of the converged lanes; make the whole sub-group call the collective and use item.get_sub_group()
+          // CU2SYCL-W044: coalesced_threads(): SYCL has no group of the converged lanes; make the whole sub-group call the collective and use item.get_sub_group()
+          cg::coalesced_group active = cg::coalesced_threads();
+          // CU2SYCL-W044: coalesced_group.thread_rank(): SYCL has no group of the converged lanes; make the whole sub-group call the collective and use item.get_sub_group()
+          // CU2SYCL-W044: coalesced_group.size(): SYCL has no group of the converged lanes; make the whole sub-group call the collective and use item.get_sub_group()
+          if (active.thread_rank() == 0) sycl::atomic_ref<int, sycl::memory_order::relaxed, sycl::memory_scope::device>(*total).fetch_add(active.size());
+        }
+      }
+
+      """),
+    // Flagged (W045): a group reduction with a lambda.
+    RuleExample(
+      cuda: """
+      #include <cooperative_groups.h>
+      #include <cooperative_groups/reduce.h>
+      namespace cg = cooperative_groups;
+
+      __global__ void warp_max(const int *in, int *out) {
+        auto warp = cg::tiled_partition<32>(cg::this_thread_block());
+        int v = cg::reduce(warp, in[threadIdx.x], [](int a, int b) { return a > b ? a : b; });
+        if (warp.thread_rank() == 0) out[blockIdx.x] = v;
+      }
+
+      """,
+      sycl: """
+      namespace cg = cooperative_groups;
+
+      void warp_max(const int *in, int *out, const sycl::nd_item<1> &item) {
+        auto warp = item.get_sub_group();
+        // CU2SYCL-W045: cg::reduce with the operator '[](int a, int b) { return a > b ? a : b; }': SYCL group algorithms take only SYCL function objects (sycl::plus, sycl::minimum, ...)
+        int v = cg::reduce(warp, in[item.get_local_id(0)], [](int a, int b) { return a > b ? a : b; });
+        if (warp.get_local_linear_id() == 0) out[item.get_group(0)] = v;
+      }
+
+      """),
   ]
 
   /// Reduction operators: cooperative groups' name → SYCL function object.

@@ -63,6 +63,19 @@ public struct DeviceMemoryRule: MigrationRule {
       }
 
       """),
+    // Flagged (W007): an extern device variable (separate compilation).
+    RuleExample(
+      cuda: """
+      extern __constant__ float weights[16];
+      __global__ void scale(float *x) { x[threadIdx.x] *= weights[threadIdx.x % 16]; }
+
+      """,
+      sycl: """
+      // CU2SYCL-W007: __constant__ variable 'weights' (extern, one of several in a declaration, or unreadable) needs a USM allocation passed to its kernels
+      extern __constant__ float weights[16];
+      void scale(float *x, const sycl::nd_item<1> &item) { x[item.get_local_id(0)] *= weights[item.get_local_id(0) % 16]; }
+
+      """),
   ]
 
   public init() {}

@@ -41,6 +41,25 @@ public struct DeviceRestrictionsRule: MigrationRule {
       }
 
       """),
+    // Flagged (W013): inline PTX.
+    RuleExample(
+      cuda: """
+      __global__ void lanes(unsigned *out) {
+        unsigned lane;
+        asm volatile("mov.u32 %0, %%laneid;" : "=r"(lane));
+        out[threadIdx.x] = lane;
+      }
+
+      """,
+      sycl: """
+      void lanes(unsigned *out, const sycl::nd_item<1> &item) {
+        unsigned lane;
+        // CU2SYCL-W013: inline PTX assembly: rewrite it with SYCL built-ins
+        asm volatile("mov.u32 %0, %%laneid;" : "=r"(lane));
+        out[item.get_local_id(0)] = lane;
+      }
+
+      """),
   ]
 
   public init() {}

@@ -71,6 +71,28 @@ public struct DeviceRule: MigrationRule {
       }
 
       """),
+    // Performance hints (cache preference, printf FIFO size) are removed.
+    RuleExample(
+      cuda: """
+      __global__ void k(float *x) { x[threadIdx.x] = 0; }
+      void run(float *x) {
+        // Hints SYCL has no counterpart for: the calls go.
+        cudaFuncSetCacheConfig(k, cudaFuncCachePreferL1);
+        cudaDeviceSetLimit(cudaLimitPrintfFifoSize, 1 << 20);
+        k<<<1, 32>>>(x);
+      }
+
+      """,
+      sycl: """
+      void k(float *x, const sycl::nd_item<1> &item) { x[item.get_local_id(0)] = 0; }
+      void run(float *x) {
+        // Hints SYCL has no counterpart for: the calls go.
+        cu2sycl::default_queue().parallel_for(sycl::nd_range<1>(sycl::range<1>(32), sycl::range<1>(32)), [=](sycl::nd_item<1> item) {
+          k(x, item);
+        });
+      }
+
+      """),
   ]
 
   /// Configuration hints with no SYCL counterpart: removed (0 where their status is read).

@@ -49,6 +49,26 @@ public struct DriverDeviceRule: MigrationRule {
       }
 
       """),
+    // Flagged (W082): an attribute cu2sycl::device_prop does not hold.
+    RuleExample(
+      cuda: """
+      #include <cuda.h>
+      bool uses_tcc(CUdevice dev) {
+        int tcc = 0;
+        cuDeviceGetAttribute(&tcc, CU_DEVICE_ATTRIBUTE_TCC_DRIVER, dev);
+        return tcc != 0;
+      }
+
+      """,
+      sycl: """
+      bool uses_tcc(int dev) {
+        int tcc = 0;
+        // CU2SYCL-W082: CU_DEVICE_ATTRIBUTE_TCC_DRIVER has no field in cu2sycl::device_prop: ask the sycl::device for what the code needs
+        cuDeviceGetAttribute(&tcc, CU_DEVICE_ATTRIBUTE_TCC_DRIVER, dev);
+        return tcc != 0;
+      }
+
+      """),
   ]
 
   /// Driver attributes whose runtime name is not the camel-cased driver name.

@@ -99,6 +99,46 @@ public struct DriverModuleRule: MigrationRule {
       }
 
       """),
+    // Flagged (W080): a module global, which has no conversion.
+    RuleExample(
+      cuda: """
+      #include <cuda.h>
+      void set_scale(CUmodule module, float scale) {
+        CUdeviceptr symbol;
+        size_t bytes;
+        cuModuleGetGlobal(&symbol, &bytes, module, "scale");
+        cuMemcpyHtoD(symbol, &scale, sizeof(scale));
+      }
+
+      """,
+      sycl: """
+      void set_scale(cu2sycl::module_ptr module, float scale) {
+        cu2sycl::device_ptr symbol;
+        size_t bytes;
+        // CU2SYCL-W080: SYCL 2020 has no counterpart of this module call (kernels are compiled into the program; cu2sycl converts module loads, cuModuleGetFunction and cuLaunchKernel written as plain calls): rewrite it by hand
+        cuModuleGetGlobal(&symbol, &bytes, module, "scale");
+        cu2sycl::default_queue().memcpy(symbol, &scale, sizeof(scale)).wait();
+      }
+
+      """),
+    // Flagged (W081): a cooperative launch of a module's kernel.
+    RuleExample(
+      cuda: """
+      #include <cuda.h>
+      void run(CUfunction solver, CUdeviceptr grid, int n) {
+        void *args[] = {&grid, &n};
+        cuLaunchCooperativeKernel(solver, n / 128, 1, 1, 128, 1, 1, 0, 0, args);
+      }
+
+      """,
+      sycl: """
+      void run(cu2sycl::function_ptr solver, cu2sycl::device_ptr grid, int n) {
+        void *args[] = {&grid, &n};
+        // CU2SYCL-W081: a cooperative launch exists for grid-wide synchronization, which SYCL 2020 lacks: launch with cu2sycl::launch_kernel if the kernel does not synchronize the grid, else split it at each grid sync
+        cuLaunchCooperativeKernel(solver, n / 128, 1, 1, 128, 1, 1, 0, 0, args);
+      }
+
+      """),
   ]
 
   static let loading = ["cuModuleLoad", "cuModuleLoadData", "cuModuleLoadDataEx", "cuModuleLoadFatBinary", "cuModuleUnload", "cuModuleGetFunction",

@@ -282,6 +282,27 @@ public struct GraphRule: MigrationRule {
       }
 
       """),
+    // Flagged (W018): a capture query, which has no conversion.
+    RuleExample(
+      cuda: """
+      void finish(cudaStream_t s) {
+        cudaStreamCaptureStatus status;
+        cudaStreamIsCapturing(s, &status);
+        if (status == cudaStreamCaptureStatusNone) cudaStreamSynchronize(s);
+      }
+
+      """,
+      sycl: """
+      void finish(cu2sycl::queue_ptr s) {
+        // CU2SYCL-W018: this part of the CUDA graph API has no conversion: submit the work it stands for to the queue at each launch, or use the sycl_ext_oneapi_graph extension
+        cudaStreamCaptureStatus status;
+        // CU2SYCL-W018: this part of the CUDA graph API has no conversion: submit the work it stands for to the queue at each launch, or use the sycl_ext_oneapi_graph extension
+        cudaStreamIsCapturing(s, &status);
+        // CU2SYCL-W018: this part of the CUDA graph API has no conversion: submit the work it stands for to the queue at each launch, or use the sycl_ext_oneapi_graph extension
+        if (status == cudaStreamCaptureStatusNone) cu2sycl::queue(s).wait_and_throw();
+      }
+
+      """),
   ]
 
   /// Whether a CUDA name belongs to the graph API (types, functions, enumerators, parameter structs).

@@ -66,6 +66,57 @@ public struct HalfPrecisionRule: MigrationRule {
       }
 
       """),
+    // Flagged (W050): a conversion with directed rounding.
+    RuleExample(
+      cuda: """
+      #include <cuda_fp16.h>
+      __global__ void to_half(const float *in, __half *out) {
+        out[threadIdx.x] = __float2half_rz(in[threadIdx.x]);
+      }
+
+      """,
+      sycl: """
+      void to_half(const float *in, sycl::half *out, const sycl::nd_item<1> &item) {
+        // CU2SYCL-W050: half conversion rounds to nearest: __float2half_rz rounds toward zero; the SYCL conversion rounds to nearest even
+        out[item.get_local_id(0)] = sycl::half(in[item.get_local_id(0)]);
+      }
+
+      """),
+    // Flagged (W051): bfloat16 pairs.
+    RuleExample(
+      cuda: """
+      #include <cuda_bf16.h>
+      __global__ void axpy(__nv_bfloat162 a, const __nv_bfloat162 *x, __nv_bfloat162 *y) {
+        y[threadIdx.x] = __hfma2(a, x[threadIdx.x], y[threadIdx.x]);
+      }
+
+      """,
+      sycl: """
+      // CU2SYCL-W051: bfloat16 pair not converted
+      void axpy(__nv_bfloat162 a, const __nv_bfloat162 *x, __nv_bfloat162 *y, const sycl::nd_item<1> &item) {
+        // CU2SYCL-W051: bfloat16 pair not converted
+        y[item.get_local_id(0)] = __hfma2(a, x[item.get_local_id(0)], y[item.get_local_id(0)]);
+      }
+
+      """),
+    // Flagged (W052): a half intrinsic with NaN propagation.
+    RuleExample(
+      cuda: """
+      #include <cuda_fp16.h>
+      __global__ void nan_max(const __half *a, const __half *b, __half *out) {
+        int i = threadIdx.x;
+        out[i] = __hmax_nan(a[i], b[i]);
+      }
+
+      """,
+      sycl: """
+      void nan_max(const sycl::half *a, const sycl::half *b, sycl::half *out, const sycl::nd_item<1> &item) {
+        int i = item.get_local_id(0);
+        // CU2SYCL-W052: half intrinsic not converted: __hmax_nan propagates NaNs; sycl::fmax/fmin do not: write sycl::isnan(a) || sycl::isnan(b) ? NAN : sycl::fmax(a, b)
+        out[i] = __hmax_nan(a[i], b[i]);
+      }
+
+      """),
   ]
 
   // MARK: Tables

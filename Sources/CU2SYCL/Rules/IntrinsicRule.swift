@@ -29,6 +29,26 @@ public struct IntrinsicRule: MigrationRule {
       }
 
       """),
+    // Flagged (W020): directed rounding.
+    RuleExample(
+      cuda: """
+      __global__ void bounds(const float *a, const float *b, float *lo, float *hi) {
+        int i = threadIdx.x;
+        lo[i] = __fadd_rd(a[i], b[i]);
+        hi[i] = __fadd_ru(a[i], b[i]);
+      }
+
+      """,
+      sycl: """
+      void bounds(const float *a, const float *b, float *lo, float *hi, const sycl::nd_item<1> &item) {
+        int i = item.get_local_id(0);
+        // CU2SYCL-W020: __fadd_rd rounds down (toward -infinity); SYCL 2020 has no rounding-mode control: use __fadd_rn (round to nearest) if the direction does not matter, else emulate it
+        lo[i] = __fadd_rd(a[i], b[i]);
+        // CU2SYCL-W020: __fadd_ru rounds up (toward +infinity); SYCL 2020 has no rounding-mode control: use __fadd_rn (round to nearest) if the direction does not matter, else emulate it
+        hi[i] = __fadd_ru(a[i], b[i]);
+      }
+
+      """),
   ]
 
   /// CUDA name (or `name:signature` for one overload) -> SYCL.

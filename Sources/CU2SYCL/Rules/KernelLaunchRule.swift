@@ -61,6 +61,75 @@ public struct KernelLaunchRule: MigrationRule {
       }
 
       """),
+    // Flagged (W001): a launch through a function pointer, whose kernel cu2sycl cannot identify.
+    RuleExample(
+      cuda: """
+      __global__ void zeros(float *x) { x[threadIdx.x] = 0; }
+      __global__ void ones(float *x) { x[threadIdx.x] = 1; }
+      void fill(float *x, bool one) {
+        void (*kernel)(float *) = one ? ones : zeros;
+        kernel<<<1, 32>>>(x);
+      }
+
+      """,
+      sycl: """
+      void zeros(float *x, const sycl::nd_item<1> &item) { x[item.get_local_id(0)] = 0; }
+      void ones(float *x, const sycl::nd_item<1> &item) { x[item.get_local_id(0)] = 1; }
+      void fill(float *x, bool one) {
+        void (*kernel)(float *) = one ? ones : zeros;
+        // CU2SYCL-W001: the launched kernel could not be identified; convert this launch by hand
+        kernel<<<1, 32>>>(x);
+      }
+
+      """),
+    // Flagged (W003): the launch cannot name the shared array's type (T of the kernel, not visible in run).
+    RuleExample(
+      cuda: """
+      template <typename T> __global__ void sum(const T *in, T *out) {
+        extern __shared__ T s[];
+        s[threadIdx.x] = in[threadIdx.x];
+        __syncthreads();
+        if (threadIdx.x == 0) *out = s[0] + s[1];
+      }
+      template <typename Real> void run(const Real *in, Real *out) {
+        sum<<<1, 2, 2 * sizeof(Real)>>>(in, out);
+      }
+
+      """,
+      sycl: """
+      template <typename T> void sum(const T *in, T *out, const sycl::nd_item<1> &item, T *s) {
+        s[item.get_local_id(0)] = in[item.get_local_id(0)];
+        sycl::group_barrier(item.get_group());
+        if (item.get_local_id(0) == 0) *out = s[0] + s[1];
+      }
+      template <typename Real> void run(const Real *in, Real *out) {
+        // CU2SYCL-W003: the type of 's' depends on template arguments cu2sycl could not resolve; set it by hand
+        cu2sycl::default_queue().submit([&](sycl::handler &cgh) {
+          sycl::local_accessor<T, 1> s(sycl::range<1>((2 * sizeof(Real)) / sizeof(T)), cgh);
+          cgh.parallel_for(sycl::nd_range<1>(sycl::range<1>(2), sycl::range<1>(2)), [=](sycl::nd_item<1> item) {
+            sum(in, out, item, s.get_multi_ptr<sycl::access::decorated::no>().get());
+          });
+        });
+      }
+
+      """),
+    // Flagged (W014): a launch from device code (dynamic parallelism).
+    RuleExample(
+      cuda: """
+      __global__ void child(float *data) { data[threadIdx.x] *= 2; }
+      __global__ void parent(float *data, int n) {
+        if (threadIdx.x == 0) child<<<1, n>>>(data);
+      }
+
+      """,
+      sycl: """
+      void child(float *data, const sycl::nd_item<1> &item) { data[item.get_local_id(0)] *= 2; }
+      void parent(float *data, int n, const sycl::nd_item<1> &item) {
+        // CU2SYCL-W014: a kernel launched from device code (dynamic parallelism) has no SYCL equivalent; launch it from the host
+        if (item.get_local_id(0) == 0) child<<<1, n>>>(data);
+      }
+
+      """),
   ]
 
   public init() {}

@@ -22,6 +22,21 @@ public struct KernelSignatureRule: MigrationRule {
       void fill(int *out, const sycl::nd_item<1> &item) { out[lane(item)] = twice_lane(item); }
 
       """),
+    // Flagged (W008): a host caller of a __host__ __device__ function that now takes the item.
+    RuleExample(
+      cuda: """
+      __host__ __device__ inline int lane_id() { return threadIdx.x % 32; }
+      __global__ void k(int *out) { out[threadIdx.x] = lane_id(); }
+      inline bool first_lane() { return lane_id() == 0; }
+
+      """,
+      sycl: """
+      inline int lane_id(const sycl::nd_item<1> &item) { return item.get_local_id(0) % 32; }
+      void k(int *out, const sycl::nd_item<1> &item) { out[item.get_local_id(0)] = lane_id(item); }
+      // CU2SYCL-W008: 'lane_id' now takes the nd_item; this host call must be rewritten
+      inline bool first_lane() { return lane_id() == 0; }
+
+      """),
   ]
 
   public init() {}

@@ -11,10 +11,12 @@ public struct MathRule: MigrationRule {
     RuleExample(
       cuda: """
       __device__ float norm(float x, float y, int k) { return sqrtf(x * x + y * y) + powf(fabsf(x), k) + expf(k); }
+      __device__ double wave(double t) { return sqrt(t) * exp(-t) * sin(t); }
 
       """,
       sycl: """
       float norm(float x, float y, int k) { return sycl::sqrt(x * x + y * y) + sycl::pow(sycl::fabs(x), static_cast<float>(k)) + sycl::exp(static_cast<float>(k)); }
+      double wave(double t) { return sycl::sqrt(t) * sycl::exp(-t) * sycl::sin(t); }
 
       """),
     RuleExample(
@@ -33,6 +35,23 @@ public struct MathRule: MigrationRule {
         n[i] = static_cast<long>(sycl::rint(x[i])) + sycl::min(i, 4) + sycl::max(static_cast<unsigned int>(n[i]), u) + sycl::abs(n[i] - 3);
         float r = sycl::rsqrt(x[i]) * sycl::fmin(x[i], 2.0f) + sycl::length(sycl::float3(x[0], x[1], x[2])) * sycl::hypot(x[i], 1.5f);
         cu2sycl::sincos(x[i], &s[i], &c[i]);
+      }
+
+      """),
+    // Flagged (W021): a math function SYCL has no built-in for.
+    RuleExample(
+      cuda: """
+      __global__ void gauss(const float *p, float *z) {
+        int i = blockIdx.x * blockDim.x + threadIdx.x;
+        z[i] = sqrtf(2.0f) * erfinvf(2.0f * p[i] - 1.0f);
+      }
+
+      """,
+      sycl: """
+      void gauss(const float *p, float *z, const sycl::nd_item<1> &item) {
+        int i = item.get_global_id(0);
+        // CU2SYCL-W021: erfinvf has no SYCL 2020 built-in: implement it (or a library's version) in plain SYCL
+        z[i] = sycl::sqrt(2.0f) * erfinvf(2.0f * p[i] - 1.0f);
       }
 
       """),

@@ -91,6 +91,28 @@ public struct MemoryRule: MigrationRule {
       }
 
       """),
+    // Pinned host memory and a device-to-device copy.
+    RuleExample(
+      cuda: """
+      void stage(const float *d, float *d2, int n) {
+        float *pinned;
+        cudaMallocHost(&pinned, n * sizeof(float));
+        cudaMemcpy(d2, d, n * sizeof(float), cudaMemcpyDeviceToDevice);
+        cudaMemcpy(pinned, d2, n * sizeof(float), cudaMemcpyDeviceToHost);
+        cudaFreeHost(pinned);
+      }
+
+      """,
+      sycl: """
+      void stage(const float *d, float *d2, int n) {
+        float *pinned;
+        pinned = sycl::malloc_host<float>(n, cu2sycl::default_queue());
+        cu2sycl::default_queue().memcpy(d2, d, n * sizeof(float)).wait();
+        cu2sycl::default_queue().memcpy(pinned, d2, n * sizeof(float)).wait();
+        sycl::free(pinned, cu2sycl::default_queue());
+      }
+
+      """),
   ]
 
   /// Managed-memory attach flags kept in variables: CUDA's values (renamed by the stream rule, after

@@ -90,6 +90,39 @@ public struct SharedMemoryRule: MigrationRule {
       }
 
       """),
+    // Flagged (W095): shared memory in a conversion operator (cuda-samples' SharedMemory<T>).
+    RuleExample(
+      cuda: """
+      template <typename T> struct SharedMemory {
+        __device__ operator T *() {
+          extern __shared__ int smem[];
+          return (T *)smem;
+        }
+      };
+      __global__ void reverse(float *d, int n) {
+        float *s = SharedMemory<float>();
+        s[threadIdx.x] = d[threadIdx.x];
+        __syncthreads();
+        d[threadIdx.x] = s[n - threadIdx.x - 1];
+      }
+
+      """,
+      sycl: """
+      template <typename T> struct SharedMemory {
+        operator T *() {
+          // CU2SYCL-W095: __shared__ outside a kernel or device function: declare it inside the kernel that uses it (cu2sycl then makes it a local_accessor), or pass the kernel a local_accessor's pointer
+          extern __shared__ int smem[];
+          return (T *)smem;
+        }
+      };
+      void reverse(float *d, int n, const sycl::nd_item<1> &item) {
+        float *s = SharedMemory<float>();
+        s[item.get_local_id(0)] = d[item.get_local_id(0)];
+        sycl::group_barrier(item.get_group());
+        d[item.get_local_id(0)] = s[n - item.get_local_id(0) - 1];
+      }
+
+      """),
   ]
 
   public init() {}

@@ -16,16 +16,20 @@ public struct StreamRule: MigrationRule {
     RuleExample(
       cuda: """
       void CUDART_CB done(cudaStream_t stream, cudaError_t status, void *data) { *(int *)data = 1; }
+      void CUDART_CB ready(void *data) { *(int *)data = 2; }
       int run(float *d, int n, int *flag) {
-        cudaStream_t streams[2], side;
+        cudaStream_t streams[2], side, urgent;
         for (int i = 0; i < 2; ++i) cudaStreamCreate(&streams[i]);
         if (cudaStreamCreateWithFlags(&side, cudaStreamNonBlocking) != cudaSuccess) return 1;
+        cudaStreamCreateWithPriority(&urgent, cudaStreamNonBlocking, -1);
         cudaStreamAddCallback(streams[0], done, flag, 0);
+        cudaLaunchHostFunc(urgent, ready, flag);
         cudaStreamAttachMemAsync(streams[0], flag, 0, cudaMemAttachHost);
         cudaStreamSynchronize(streams[0]);
         cudaStreamQuery(side);
         for (int i = 0; i < 2; ++i) cudaStreamDestroy(streams[i]);
         cudaStreamDestroy(side);
+        cudaStreamDestroy(urgent);
         cudaStreamSynchronize(cudaStreamPerThread);
         return 0;
       }
@@ -33,15 +37,19 @@ public struct StreamRule: MigrationRule {
       """,
       sycl: """
       void done(cu2sycl::queue_ptr stream, int status, void *data) { *(int *)data = 1; }
+      void ready(void *data) { *(int *)data = 2; }
       int run(float *d, int n, int *flag) {
-        cu2sycl::queue_ptr streams[2], side;
+        cu2sycl::queue_ptr streams[2], side, urgent;
         for (int i = 0; i < 2; ++i) streams[i] = cu2sycl::create_stream();
         if ((side = cu2sycl::create_stream(cu2sycl::stream_non_blocking), 0) != 0) return 1;
+        urgent = cu2sycl::create_stream(cu2sycl::stream_non_blocking);
         cu2sycl::add_callback(streams[0], done, flag);
+        cu2sycl::launch_host_func(urgent, ready, flag);
         cu2sycl::queue(streams[0]).wait_and_throw();
         cu2sycl::queue(side).wait_and_throw();
         for (int i = 0; i < 2; ++i) cu2sycl::destroy_stream(streams[i]);
         cu2sycl::destroy_stream(side);
+        cu2sycl::destroy_stream(urgent);
         cu2sycl::default_queue().wait_and_throw();
         return 0;
       }

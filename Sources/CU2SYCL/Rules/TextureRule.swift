@@ -221,6 +221,39 @@ public struct TextureRule: MigrationRule {
       }
 
       """),
+    // Flagged (W063): a descriptor field the software textures do not apply.
+    RuleExample(
+      cuda: """
+      void configure(cudaTextureDesc &desc) {
+        desc.filterMode = cudaFilterModeLinear;
+        desc.maxAnisotropy = 8;
+      }
+
+      """,
+      sycl: """
+      void configure(cu2sycl::texture_desc &desc) {
+        desc.filterMode = cu2sycl::filter_mode::linear;
+        // CU2SYCL-W063: cu2sycl's software textures keep 'maxAnisotropy' but do not apply it
+        desc.maxAnisotropy = 8;
+      }
+
+      """),
+    // 1-D and 3-D fetches.
+    RuleExample(
+      cuda: """
+      __global__ void sample(float *out, cudaTextureObject_t line, cudaTextureObject_t volume) {
+        float x = threadIdx.x + 0.5f;
+        out[threadIdx.x] = tex1D<float>(line, x) + tex3D<float>(volume, x, 0.5f, 0.5f);
+      }
+
+      """,
+      sycl: """
+      void sample(float *out, cu2sycl::texture_object line, cu2sycl::texture_object volume, const sycl::nd_item<1> &item) {
+        float x = item.get_local_id(0) + 0.5f;
+        out[item.get_local_id(0)] = cu2sycl::tex1D<float>(line, x) + cu2sycl::tex3D<float>(volume, x, 0.5f, 0.5f);
+      }
+
+      """),
   ]
 
   public init() {}

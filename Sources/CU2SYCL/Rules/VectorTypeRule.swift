@@ -132,6 +132,36 @@ public struct VectorTypeRule: MigrationRule {
       }
 
       """),
+    // Flagged (W030): a byte count written from the scalar size of a 3-component vector.
+    RuleExample(
+      cuda: """
+      void upload(const float *xyz, float3 *d_points, int n) {
+        cudaMemcpy(d_points, xyz, n * 3 * sizeof(float), cudaMemcpyHostToDevice);
+      }
+
+      """,
+      sycl: """
+      void upload(const float *xyz, sycl::float3 *d_points, int n) {
+        // CU2SYCL-W030: sycl::float3 is 16 bytes where CUDA's float3 was 12: this copy moves bytes between float3 and float elements, which no longer line up
+        cu2sycl::default_queue().memcpy(d_points, xyz, n * 3 * sizeof(float)).wait();
+      }
+
+      """),
+    // Flagged (W031): a user operator that sycl::vec already defines.
+    RuleExample(
+      cuda: """
+      __host__ __device__ inline float3 operator+(float3 a, float3 b) {
+        return make_float3(a.x + b.x, a.y + b.y, a.z + b.z);
+      }
+
+      """,
+      sycl: """
+      // CU2SYCL-W031: sycl::vec already defines operator+; this definition makes its uses ambiguous: remove it if it is element-wise
+      inline sycl::float3 operator+(sycl::float3 a, sycl::float3 b) {
+        return sycl::float3(a.x() + b.x(), a.y() + b.y(), a.z() + b.z());
+      }
+
+      """),
   ]
 
   static let components = ["x", "y", "z", "w"]

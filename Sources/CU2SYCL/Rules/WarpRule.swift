@@ -78,6 +78,89 @@ public struct WarpRule: MigrationRule {
       }
 
       """),
+    // Flagged (W002): a warp function inside a macro body.
+    RuleExample(
+      cuda: """
+      #define WARP_SUM(v) for (int o = 16; o > 0; o /= 2) v += __shfl_down_sync(0xffffffff, v, o)
+      __global__ void sum(const float *in, float *out) {
+        float v = in[threadIdx.x];
+        WARP_SUM(v);
+        if (threadIdx.x % 32 == 0) out[threadIdx.x / 32] = v;
+      }
+
+      """,
+      sycl: """
+      // CU2SYCL-W002: '__shfl_down_sync' is in a macro body; expand the macro or write its body with SYCL sub-group functions on item.get_sub_group()
+      #define WARP_SUM(v) for (int o = 16; o > 0; o /= 2) v += __shfl_down_sync(0xffffffff, v, o)
+      void sum(const float *in, float *out, const sycl::nd_item<1> &item) {
+        float v = in[item.get_local_id(0)];
+        WARP_SUM(v);
+        if (item.get_local_id(0) % 32 == 0) out[item.get_local_id(0) / 32] = v;
+      }
+
+      """),
+    // Flagged (W040): a mask of half the warp.
+    RuleExample(
+      cuda: """
+      __global__ void half_warp_sum(const float *in, float *out) {
+        float v = in[threadIdx.x];
+        for (int o = 8; o > 0; o /= 2) v += __shfl_down_sync(0x0000ffff, v, o);
+        if (threadIdx.x == 0) *out = v;
+      }
+
+      """,
+      sycl: """
+      void half_warp_sum(const float *in, float *out, const sycl::nd_item<1> &item) {
+        float v = in[item.get_local_id(0)];
+        // CU2SYCL-W040: the mask '0x0000ffff' names only some lanes; the SYCL sub-group operation involves all 32 work-items of the sub-group: check that every lane reaches this call and that the lanes outside the mask do not change the result
+        for (int o = 8; o > 0; o /= 2) v += cu2sycl::shfl_down(item.get_sub_group(), v, o);
+        if (item.get_local_id(0) == 0) *out = v;
+      }
+
+      """),
+    // Flagged (W043): __activemask() in divergent code.
+    RuleExample(
+      cuda: """
+      __global__ void count_active(const int *flags, int *count) {
+        if (flags[threadIdx.x]) {
+          unsigned mask = __activemask();
+          int leader = __ffs(mask) - 1;
+          if (threadIdx.x % 32 == leader) atomicAdd(count, __popc(mask));
+        }
+      }
+
+      """,
+      sycl: """
+      void count_active(const int *flags, int *count, const sycl::nd_item<1> &item) {
+        if (flags[item.get_local_id(0)]) {
+          // CU2SYCL-W043: __activemask() is now every work-item of the sub-group; in divergent code CUDA's mask had only the converged lanes
+          unsigned mask = cu2sycl::active_mask(item.get_sub_group());
+          int leader = (mask == 0 ? 0 : static_cast<int>(sycl::ctz(mask)) + 1) - 1;
+          if (item.get_local_id(0) % 32 == leader) sycl::atomic_ref<int, sycl::memory_order::relaxed, sycl::memory_scope::device>(*count).fetch_add(static_cast<int>(sycl::popcount(mask)));
+        }
+      }
+
+      """),
+    // The pre-CUDA 9 forms without a mask.
+    RuleExample(
+      cuda: """
+      __global__ void legacy_sum(const float *in, float *out, unsigned *votes) {
+        float v = in[threadIdx.x];
+        for (int o = 16; o > 0; o /= 2) v += __shfl_down(v, o);
+        unsigned b = __ballot(v > 0);
+        if (threadIdx.x % 32 == 0) { out[threadIdx.x / 32] = v; votes[threadIdx.x / 32] = b; }
+      }
+
+      """,
+      sycl: """
+      void legacy_sum(const float *in, float *out, unsigned *votes, const sycl::nd_item<1> &item) {
+        float v = in[item.get_local_id(0)];
+        for (int o = 16; o > 0; o /= 2) v += cu2sycl::shfl_down(item.get_sub_group(), v, o);
+        unsigned b = cu2sycl::ballot(item.get_sub_group(), v > 0);
+        if (item.get_local_id(0) % 32 == 0) { out[item.get_local_id(0) / 32] = v; votes[item.get_local_id(0) / 32] = b; }
+      }
+
+      """),
   ]
 
   enum Operation { case shfl, shflUp, shflDown, shflXor, ballot, any, all, syncwarp, activeMask }

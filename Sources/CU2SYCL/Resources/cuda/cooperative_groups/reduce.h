@@ -19,10 +19,12 @@ template <typename Ty> struct bit_and { __device__ Ty operator()(const Ty &lhs, 
 template <typename Ty> struct bit_or { __device__ Ty operator()(const Ty &lhs, const Ty &rhs) const; };
 template <typename Ty> struct bit_xor { __device__ Ty operator()(const Ty &lhs, const Ty &rhs) const; };
 
-/* reduce(group, value, op): every thread of the group receives the result. */
+/* reduce(group, value, op): every thread of the group receives the result. Defined, as in CUDA's
+ * headers, so that an operator of a lambda type (which has no linkage) can be passed; cu2sycl only
+ * parses the placeholder body. The scans in scan.h likewise. */
 template <typename TyGroup, typename TyVal, typename TyFn>
 __device__ typename std::remove_cv<typename std::remove_reference<TyVal>::type>::type
-reduce(const TyGroup &group, TyVal &&val, TyFn &&op);
+reduce(const TyGroup &group, TyVal &&val, TyFn &&op) { return val; }
 
 } // namespace cooperative_groups
 
