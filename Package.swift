@@ -10,6 +10,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // SHA-256 for the content-hash caches (the precompiled prelude, unchanged units).
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // Debian's libclang 16 (scripts/setup.sh installs it and its pkg-config file).
@@ -19,7 +21,7 @@ let package = Package(
     // The migration library: discover, parse, census, plan, rewrite, emit, report.
     .target(
       name: "CU2SYCL",
-      dependencies: ["Clang"],
+      dependencies: ["Clang", .product(name: "Crypto", package: "swift-crypto")],
       resources: [.copy("Resources/cuda")]
     ),
     .executableTarget(

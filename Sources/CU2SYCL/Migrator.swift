@@ -9,6 +9,12 @@ public struct MigrationOptions: Sendable {
   /// Extra compiler arguments for every unit (-I, -D, ...).
   public var extraArguments: [String] = []
   public var cudaPath: String?
+  /// Where caches live between runs (the precompiled prelude); nil keeps nothing between runs.
+  public var cacheDirectory: String?
+  /// Parse the CUDA prelude once into a precompiled header (off only to compare against it).
+  public var precompiledPrelude = true
+  /// Units analyzed at once (each worker has its own libclang index); the output does not depend on it.
+  public var jobs = ProcessInfo.processInfo.activeProcessorCount
 
   public init(inputRoot: String, outputRoot: String?) {
     self.inputRoot = inputRoot
@@ -37,6 +43,8 @@ public final class Migrator {
   public let environment: CUDAEnvironment
   /// Called with each diagnostic line as it happens (the CLI prints them to stderr).
   public var onDiagnostic: (String) -> Void = { _ in }
+  /// Where the run's time went (`--verbose`).
+  public let timing = RunTiming()
 
   public init(options: MigrationOptions, environment: CUDAEnvironment? = nil) {
     self.options = options
@@ -91,19 +99,6 @@ public final class Migrator {
 
   // MARK: Planning
 
-  /// What one translation unit planned, without its libclang objects.
-  struct UnitResult {
-    var path: String
-    var occurrences: [Occurrence] = []
-    var edits: [Edit] = []
-    var warningComments: [String: [Int: [String]]] = [:]
-    var helpers: [String: Set<RuntimeHelper>] = [:]
-    var filesUsingCMath = Set<String>()
-    var diagnostics: [LocatedDiagnostic] = []
-    var plan: KernelPlan.Summary?
-    init(path: String) { self.path = path }
-  }
-
   private struct FilePlan {
     var edits: [Edit] = []
     var warnings: [Int: [String]] = [:]
@@ -136,46 +131,42 @@ public final class Migrator {
     }
     let userFiles = Set(texts.keys)
     let programNames = ProgramNames(texts: texts)
-    let frontend = Frontend(environment: environment)
     let legacyTextures = LegacyTextures.needed(texts.values) ? [LegacyTextures.define] : []
+    let scratch = NSTemporaryDirectory() + "cu2sycl-run-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let prelude = options.precompiledPrelude
+      ? PrecompiledPrelude.prepare(environment: environment, arguments: legacyTextures + options.extraArguments,
+                                   cacheDirectory: options.cacheDirectory, scratchDirectory: scratch)
+      : nil
+    timing.prelude = prelude.map { "precompiled, \($0.origin)" } ?? "parsed by each unit"
+    let analyzer = UnitAnalyzer(root: root, texts: texts, userFiles: userFiles, programNames: programNames,
+                                environment: environment, arguments: legacyTextures + options.extraArguments)
+    let jobs = options.jobs
+    let timing = self.timing
+    let environment = self.environment
+    let cache = options.cacheDirectory.map {
+      UnitCache(directory: $0, environment: environment, arguments: analyzer.arguments, programNames: programNames, texts: texts)
+    }
+    // Units an earlier run analyzed with the same inputs come from the cache; the rest are parsed.
+    func analyzeAll(_ paths: [String], dimensions: [String: Int]) -> [UnitResult] {
+      var results = paths.map { cache?.lookup($0, dimensions: dimensions) }
+      let missing = results.indices.filter { results[$0] == nil }
+      let fresh = Workers.map(missing.map { paths[$0] }, jobs: jobs, environment: environment, prelude: prelude) { path, frontend in
+        analyzer.analyze(path, dimensions: dimensions, frontend: frontend, timing: timing)
+      }
+      for (i, result) in zip(missing, fresh) {
+        results[i] = result
+        cache?.store(result, dimensions: dimensions)
+      }
+      timing.addCache(hits: paths.count - missing.count)
+      return results.map { $0! }
+    }
     var occurrences: [OccurrenceKey: Occurrence] = [:]
     var order: [OccurrenceKey] = []
     var plans: [String: FilePlan] = [:]
     var diagnostics: [String: [LocatedDiagnostic]] = [:]
     var conflicts: [String] = []
     var planned = Set<String>()
-
-    func analyze(_ path: String, dimensions: [String: Int]) -> UnitResult {
-      var result = UnitResult(path: path)
-      let tu: TranslationUnit
-      do {
-        let dir = (path as NSString).deletingLastPathComponent
-        let contents = texts[path].flatMap { Migrator.normalizedLaunchSyntax($0) }
-        tu = try frontend.parse(path: path, contents: contents, extraArguments: ["-I", dir, "-I", root] + legacyTextures + options.extraArguments)
-      } catch {
-        result.diagnostics.append(LocatedDiagnostic(file: path, line: 0, column: 0, severity: "error", message: "\(error)"))
-        return result
-      }
-      result.diagnostics = Frontend.located(tu.diagnostics, minimum: .error)
-      let census = Census(tu: tu, environment: environment, userFiles: userFiles, texts: texts)
-      let context = MigrationContext(census: census, dimensions: dimensions, inputRoot: root, program: programNames) { input in
-        guard input.hasPrefix(root + "/") else { return nil }
-        return root + "/" + Project.outputPath(for: String(input.dropFirst(root.count + 1)))
-      }
-      for rule in RuleRegistry.rules { rule.init().apply(to: context) }
-      for i in context.pending({ _ in true }) {
-        let o = context.entries[i].occurrence
-        context.claim(i, .unsupported, rule: "none", warning: Warnings.unsupported,
-                      message: "'\(o.name)' is not converted by cu2sycl yet; rewrite it by hand")
-      }
-      result.occurrences = context.entries.map(\.occurrence)
-      result.edits = context.edits
-      result.warningComments = context.warningComments
-      result.helpers = context.helpers
-      result.plan = context.plan.summary
-      result.filesUsingCMath = census.filesUsingCMath
-      return result
-    }
 
     // Merges a unit's plan: its own file, and headers no earlier unit planned, take this unit's plan.
     func merge(_ result: UnitResult) {
@@ -218,18 +209,17 @@ public final class Migrator {
     }.map { root + "/" + $0.relativePath }
     // Kernels and device functions shared between units get one dimensionality: plan every unit, combine
     // what they need, and plan again only the units whose own choice differs.
-    var results = units.map { analyze($0, dimensions: [:]) }
+    var results = analyzeAll(units, dimensions: [:])
     let global = KernelPlan.combine(results.compactMap(\.plan))
-    for i in results.indices where results[i].plan.map({ $0.dimensions.contains { global[$0.key] != $0.value } }) == true {
-      results[i] = analyze(units[i], dimensions: global)
-    }
+    let again = results.indices.filter { results[$0].plan.map({ $0.dimensions.contains { global[$0.key] != $0.value } }) == true }
+    for (i, result) in zip(again, analyzeAll(again.map { units[$0] }, dimensions: global)) { results[i] = result }
     results.forEach(merge)
     // Headers (and included .cu files) no unit reached are migrated on their own.
     for f in project.files where f.role == .cudaHeader || f.role == .unit || f.role == .cxx {
       let path = root + "/" + f.relativePath
       guard !planned.contains(path), !units.contains(path), let text = texts[path],
             f.role != .cxx || Migrator.mentionsCUDA(text), (f.relativePath as NSString).pathExtension.lowercased() != "c" else { continue }
-      merge(analyze(path, dimensions: global))
+      merge(analyzeAll([path], dimensions: global)[0])
     }
 
     // Emit.

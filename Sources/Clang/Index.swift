@@ -35,3 +35,7 @@ public struct ParseError: Error, CustomStringConvertible, Sendable {
   public let code: Int32
   public var description: String { "libclang could not parse \(path) (error code \(code))" }
 }
+
+/// libclang's version string ("Debian clang version 16.0.6 ..."): part of the cache keys of things
+/// libclang builds (a precompiled header is only valid for the compiler that wrote it).
+public var clangVersion: String { String(consuming: clang_getClangVersion()) }

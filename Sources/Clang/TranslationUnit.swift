@@ -93,3 +93,20 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+extension TranslationUnit {
+  /// Every file the unit read through `#include` (directly or not), as clang resolved them; a file
+  /// loaded from a precompiled header is not listed (it was not read for this unit).
+  public var includedFiles: [String] {
+    final class Box { var files: [String] = [] }
+    let box = Box()
+    withExtendedLifetime(box) {
+      clang_getInclusions(raw, { file, _, _, context in
+        guard let file, let context else { return }
+        let name = String(consuming: clang_getFileName(file))
+        Unmanaged<Box>.fromOpaque(context).takeUnretainedValue().files.append(name)
+      }, Unmanaged.passUnretained(box).toOpaque())
+    }
+    return box.files
+  }
+}

@@ -45,8 +45,30 @@ struct FrontendOptions: ParsableArguments {
           help: "Exit with status 3 when less than this percentage of the CUDA constructs found was converted (CI gates).")
   var failUnder: Double?
 
+  @Option(name: [.short, .customLong("jobs")], help: "Units analyzed at once (default: the number of cores). The output does not depend on it.")
+  var jobs: Int?
+
+  @Flag(name: .customLong("no-cache"), help: "Neither read nor write the cache ($CU2SYCL_CACHE, else ~/.cache/cu2sycl): a cold run.")
+  var noCache = false
+
+  @Flag(name: .customLong("no-precompiled-prelude"), help: .hidden) var noPrecompiledPrelude = false
+
+  @Flag(name: [.short, .customLong("quiet")], help: "Print only errors (no progress, no summary).") var quiet = false
+  @Flag(name: [.short, .customLong("verbose")], help: "Also print where the time went and the cache's use.") var verbose = false
+
   func validate() throws {
     if let failUnder, !(0...100).contains(failUnder) { throw ValidationError("--fail-under takes a percentage from 0 to 100") }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of workers, at least 1") }
+    if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+  }
+
+  /// The cache root: $CU2SYCL_CACHE, else $XDG_CACHE_HOME/cu2sycl, else ~/.cache/cu2sycl (the scripts use the same).
+  var cacheDirectory: String? {
+    guard !noCache else { return nil }
+    let env = ProcessInfo.processInfo.environment
+    if let dir = env["CU2SYCL_CACHE"], !dir.isEmpty { return dir }
+    if let xdg = env["XDG_CACHE_HOME"], !xdg.isEmpty { return xdg + "/cu2sycl" }
+    return NSHomeDirectory() + "/.cache/cu2sycl"
   }
 }
 
@@ -90,6 +112,9 @@ func runMigration(input: String, output: String?, force: Bool, frontend: Fronten
   options.force = force
   options.cudaPath = frontend.cudaPath
   options.extraArguments = frontend.extraArguments
+  options.cacheDirectory = frontend.cacheDirectory
+  if let jobs = frontend.jobs { options.jobs = jobs }
+  options.precompiledPrelude = !frontend.noPrecompiledPrelude
   let migrator = Migrator(options: options)
   migrator.onDiagnostic = printError
   let report: MigrationReport
@@ -102,7 +127,8 @@ func runMigration(input: String, output: String?, force: Bool, frontend: Fronten
     printError("cu2sycl: error: \(error)")
     throw ExitCode(ExitStatus.usage)
   }
-  print(TextReport.render(report, color: TextReport.colorWanted), terminator: "")
+  if !frontend.quiet { print(TextReport.render(report, color: TextReport.colorWanted), terminator: "") }
+  if frontend.verbose { printError("cu2sycl: " + migrator.timing.summary) }
   var writeFailed = false
   for (format, path) in try reports.requests() {
     do { try report.write(format, to: path) } catch {

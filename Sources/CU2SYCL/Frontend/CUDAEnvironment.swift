@@ -43,17 +43,23 @@ public struct CUDAEnvironment: Sendable, Equatable {
   }
 
   /// Flags that make clang parse a file as CUDA host code in this environment.
-  public var parseArguments: [String] {
+  public var parseArguments: [String] { baseArguments + ["-include", preludeHeader] }
+
+  /// The flags without the prelude's `-include` (a precompiled prelude replaces it with `-include-pch`).
+  public var baseArguments: [String] {
     var args = ["-x", "cuda", "--cuda-host-only", "-nocudalib", "-std=c++17", "-Wno-unknown-cuda-version",
                 "-Wno-unused-command-line-argument"]
     switch kind {
-    case .sdk:
-      args += ["--cuda-path=\(root)", "-D_CG_LIMIT_INCLUDED_DEPENDENCIES",
-               "-include", CUDAEnvironment.bundled().root + "/cu2sycl_sdk_fixups.h"]
-    case .bundled:
-      args += ["-nocudainc", "-I", root, "-include", root + "/cu2sycl_cuda.h"]
+    case .sdk: args += ["--cuda-path=\(root)", "-D_CG_LIMIT_INCLUDED_DEPENDENCIES"]
+    case .bundled: args += ["-nocudainc", "-I", root]
     }
     return args
+  }
+
+  /// The header every unit implicitly includes first: our declarations, or (with an SDK, after clang's
+  /// own CUDA wrapper) the fixups that let libclang parse the SDK's headers.
+  public var preludeHeader: String {
+    kind == .sdk ? CUDAEnvironment.bundled().root + "/cu2sycl_sdk_fixups.h" : root + "/cu2sycl_cuda.h"
   }
 
   /// Whether a declaration at `path` belongs to the CUDA environment (SDK, our declarations, clang's CUDA headers).

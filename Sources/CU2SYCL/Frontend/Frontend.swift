@@ -14,19 +14,32 @@ public struct LocatedDiagnostic: Sendable, Codable, Equatable, CustomStringConve
 /// Parses CUDA files with libclang in a given CUDA environment.
 public final class Frontend {
   public let environment: CUDAEnvironment
+  /// The precompiled prelude units load instead of parsing the CUDA headers; nil parses them each time.
+  public let prelude: PrecompiledPrelude?
   let index = Index()
 
-  public init(environment: CUDAEnvironment) { self.environment = environment }
+  public init(environment: CUDAEnvironment, prelude: PrecompiledPrelude? = nil) {
+    self.environment = environment
+    self.prelude = prelude
+  }
+
+  public static var clangVersion: String { Clang.clangVersion }
 
   /// Parses `path` (optionally with in-memory contents) with extra compile arguments (-I, -D).
   public func parse(path: String, contents: String? = nil, extraArguments: [String] = []) throws -> TranslationUnit {
-    var args = environment.parseArguments + extraArguments
+    var extra = extraArguments
     if path.hasSuffix(".cuh") || path.hasSuffix(".h") || path.hasSuffix(".hpp") {
       // A header parsed on its own: keep clang from warning about `#pragma once` in the main file.
-      args += ["-Wno-pragma-once-outside-header"]
+      extra += ["-Wno-pragma-once-outside-header"]
     }
     let unsaved = contents.map { [UnsavedFile(path: path, contents: $0)] } ?? []
-    return try TranslationUnit(index: index, path: path, arguments: args, unsavedFiles: unsaved)
+    if let prelude {
+      // A unit the prelude does not load into (a fatal error naming the PCH) parses the plain way.
+      let tu = try TranslationUnit(index: index, path: path, arguments: prelude.unitArguments(environment: environment) + extra,
+                                   unsavedFiles: unsaved)
+      if !tu.diagnostics.contains(where: { $0.severity == .fatal && $0.message.contains(prelude.path) }) { return tu }
+    }
+    return try TranslationUnit(index: index, path: path, arguments: environment.parseArguments + extra, unsavedFiles: unsaved)
   }
 
   public static func located(_ diagnostics: [Diagnostic], minimum: Diagnostic.Severity = .warning) -> [LocatedDiagnostic] {

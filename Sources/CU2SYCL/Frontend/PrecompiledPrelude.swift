@@ -1,0 +1,84 @@
+import Clang
+import Foundation
+
+/// The CUDA prelude (our declarations, or clang's CUDA wrapper over an SDK plus our fixups) parsed once
+/// into a precompiled header that every unit of a run loads instead of parsing it again: most of a unit's
+/// parse time is the prelude.
+///
+/// Between runs it stays in `CACHE/pch/<sha256>.pch`, keyed by libclang's version, the arguments it is
+/// built with and the contents of cu2sycl's own declarations. An SDK's headers are not hashed: clang
+/// records their sizes and times in the PCH and refuses a stale one, which `prepare` checks by loading
+/// the PCH once before use, rebuilding it when clang objects.
+public struct PrecompiledPrelude: Sendable {
+  /// The .pch file.
+  public let path: String
+  /// Where it came from, for --verbose: "cached", "built".
+  public let origin: String
+
+  /// The PCH for these run-wide arguments (the units' own -I come later and do not matter), from the
+  /// cache or built now; nil when it cannot be built (units then parse the prelude themselves).
+  /// `cacheDirectory` nil: built into `scratchDirectory`, which the caller removes after the run.
+  public static func prepare(environment: CUDAEnvironment, arguments: [String], cacheDirectory: String?,
+                             scratchDirectory: String) -> PrecompiledPrelude? {
+    let buildArguments = environment.baseArguments + arguments + ["-Wno-pragma-once-outside-header"]
+    let key = cacheKey(environment: environment, arguments: buildArguments)
+    let directory = cacheDirectory.map { $0 + "/pch" } ?? scratchDirectory
+    let path = directory + "/\(key).pch"
+    let index = Index()
+    if FileManager.default.fileExists(atPath: path), loads(path, environment: environment, arguments: arguments, index: index) {
+      return PrecompiledPrelude(path: path, origin: "cached")
+    }
+    do {
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      let tu = try TranslationUnit(index: index, path: environment.preludeHeader, arguments: buildArguments,
+                                   options: [.forSerialization, .incomplete, .detailedPreprocessingRecord])
+      guard !tu.diagnostics.contains(where: { $0.severity >= .error }) else { return nil }
+      // Saved under a temporary name and renamed: another run may be reading the same key.
+      let temporary = path + ".\(UUID().uuidString).tmp"
+      guard tu.save(to: temporary) else { try? FileManager.default.removeItem(atPath: temporary); return nil }
+      guard rename(temporary, path) == 0 else { try? FileManager.default.removeItem(atPath: temporary); return nil }
+    } catch {
+      return nil
+    }
+    return loads(path, environment: environment, arguments: arguments, index: index) ? PrecompiledPrelude(path: path, origin: "built") : nil
+  }
+
+  /// The arguments a unit parses with when using this prelude.
+  public func unitArguments(environment: CUDAEnvironment) -> [String] {
+    environment.baseArguments + ["-include-pch", path]
+  }
+
+  /// Whether clang accepts the PCH (not stale, same compiler) for an empty unit.
+  private static func loads(_ path: String, environment: CUDAEnvironment, arguments: [String], index: Index) -> Bool {
+    let probe = (path as NSString).deletingLastPathComponent + "/probe-\(UUID().uuidString).cu"
+    let args = environment.baseArguments + ["-include-pch", path] + arguments
+    guard let tu = try? TranslationUnit(index: index, path: probe, arguments: args,
+                                        unsavedFiles: [UnsavedFile(path: probe, contents: "\n")]) else { return false }
+    return !tu.diagnostics.contains { $0.severity >= .error }
+  }
+
+  static func cacheKey(environment: CUDAEnvironment, arguments: [String]) -> String {
+    var h = Hasher256()
+    h.add("cu2sycl-prelude-v1")
+    h.add(Frontend.clangVersion)
+    h.add(environment.kind.rawValue)
+    h.add(environment.root)
+    arguments.forEach { h.add($0) }
+    h.add(bundledDeclarationsHash)
+    return h.hex
+  }
+
+  /// Our declarations are resources of the binary: their contents (small) are hashed, so a new
+  /// cu2sycl never loads an old prelude or reuses old results.
+  static let bundledDeclarationsHash: String = {
+    var h = Hasher256()
+    let bundled = CUDAEnvironment.bundled().root
+    let files = (FileManager.default.enumerator(atPath: bundled)?.compactMap { $0 as? String } ?? []).sorted()
+    for file in files {
+      guard let data = FileManager.default.contents(atPath: bundled + "/" + file) else { continue }
+      h.add(file)
+      h.add(bytes: data)
+    }
+    return h.hex
+  }()
+}
