@@ -45,6 +45,8 @@ public final class Migrator {
   public var onDiagnostic: (String) -> Void = { _ in }
   /// Where the run's time went (`--verbose`).
   public let timing = RunTiming()
+  /// Told how many units are done after each one (the CLI's progress bar); nil tells nothing.
+  public var progress: RunProgress?
 
   public init(options: MigrationOptions, environment: CUDAEnvironment? = nil) {
     self.options = options
@@ -64,7 +66,11 @@ public final class Migrator {
     if let outputRoot {
       var failures: [String: String] = [:]
       for (path, bytes) in result.outputs {
-        do { try FileWriter.write(bytes, to: outputRoot + "/" + path) } catch {
+        // An output that already has these bytes is left alone: its time stays, so builds that
+        // compare times do not rebuild what did not change.
+        let target = outputRoot + "/" + path
+        if let existing = FileManager.default.contents(atPath: target), existing.count == bytes.count, [UInt8](existing) == bytes { continue }
+        do { try FileWriter.write(bytes, to: target) } catch {
           failures[path] = "cannot write \(outputRoot)/\(path): \(error.localizedDescription)"
           onDiagnostic("error: cannot write \(outputRoot)/\(path): \(error.localizedDescription)")
         }
@@ -148,10 +154,14 @@ public final class Migrator {
       UnitCache(directory: $0, environment: environment, arguments: analyzer.arguments, programNames: programNames, texts: texts)
     }
     // Units an earlier run analyzed with the same inputs come from the cache; the rest are parsed.
+    let progress = self.progress
     func analyzeAll(_ paths: [String], dimensions: [String: Int]) -> [UnitResult] {
+      progress?.add(total: paths.count)
       var results = paths.map { cache?.lookup($0, dimensions: dimensions) }
       let missing = results.indices.filter { results[$0] == nil }
-      let fresh = Workers.map(missing.map { paths[$0] }, jobs: jobs, environment: environment, prelude: prelude) { path, frontend in
+      if paths.count > missing.count { progress?.advance(paths.count - missing.count) }
+      let fresh = Workers.map(missing.map { paths[$0] }, jobs: jobs, environment: environment, prelude: prelude,
+                              completed: { progress?.advance() }) { path, frontend in
         analyzer.analyze(path, dimensions: dimensions, frontend: frontend, timing: timing)
       }
       for (i, result) in zip(missing, fresh) {
@@ -223,6 +233,7 @@ public final class Migrator {
     }
 
     // Emit.
+    let occurrencesByFile = Dictionary(grouping: order.compactMap { occurrences[$0] }, by: \.file)
     var outputs: [(String, [UInt8])] = []
     var copiedIndices = Set<Int>()
     var usedHelpers = Set<RuntimeHelper>()
@@ -261,7 +272,7 @@ public final class Migrator {
                          conflicts: &conflicts)
       usedHelpers.formUnion(plan.helpers)
       outputs.append((outRel, bytes))
-      let fileOccurrences = order.compactMap { occurrences[$0] }.filter { $0.file == path }
+      let fileOccurrences = occurrencesByFile[path] ?? []
       fileReports[path] = FileReport(input: f.relativePath, output: outRel, status: .migrated, hasErrors: !fileDiagnostics.isEmpty,
                                      diagnostics: fileDiagnostics.map { relative($0, root: root) }, counts: CoverageCounts(fileOccurrences),
                                      lines: Migrator.lineCounts(text, edits: plan.edits, occurrences: fileOccurrences),

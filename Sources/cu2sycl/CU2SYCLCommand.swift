@@ -14,7 +14,7 @@ struct CU2SYCLCommand: ParsableCommand {
     --fail-on-regression` found a regression.
     """,
     version: CU2SYCLVersion.string,
-    subcommands: [Migrate.self, Examine.self, ReportCommand.self, Explain.self, DumpAST.self]
+    subcommands: [Migrate.self, Examine.self, ReportCommand.self, Explain.self, DumpAST.self, ParseArguments.self]
   )
 
   /// ArgumentParser exits 64 on bad usage; cu2sycl documents 2 for every usage error.
@@ -116,7 +116,17 @@ func runMigration(input: String, output: String?, force: Bool, frontend: Fronten
   if let jobs = frontend.jobs { options.jobs = jobs }
   options.precompiledPrelude = !frontend.noPrecompiledPrelude
   let migrator = Migrator(options: options)
-  migrator.onDiagnostic = printError
+  let bar = !frontend.quiet && ProgressBar.wanted ? ProgressBar() : nil
+  if let bar {
+    migrator.progress = RunProgress { done, total in bar.update(done: done, total: total) }
+  }
+  // A diagnostic clears the bar first so the two do not share a line.
+  migrator.onDiagnostic = { line in
+    guard !frontend.quiet || line.contains("error:") else { return }
+    bar?.finish()
+    printError(line)
+  }
+  defer { bar?.finish() }
   let report: MigrationReport
   do {
     report = try migrator.run()
@@ -127,6 +137,7 @@ func runMigration(input: String, output: String?, force: Bool, frontend: Fronten
     printError("cu2sycl: error: \(error)")
     throw ExitCode(ExitStatus.usage)
   }
+  bar?.finish()
   if !frontend.quiet { print(TextReport.render(report, color: TextReport.colorWanted), terminator: "") }
   if frontend.verbose { printError("cu2sycl: " + migrator.timing.summary) }
   var writeFailed = false
@@ -202,5 +213,18 @@ struct DumpAST: ParsableCommand {
     let tu = try fe.parse(path: path, extraArguments: frontend.extraArguments)
     for d in Frontend.located(tu.diagnostics) { print(d) }
     print(ASTDump.dump(tu, onlyFile: path))
+  }
+}
+
+/// The compiler arguments the front end gives every unit (before the unit's own `-I`), one per line:
+/// `make bench` runs clang with exactly these for its baseline.
+struct ParseArguments: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "parse-arguments", abstract: "Print the front end's compiler arguments (for benchmarks).",
+                                                  shouldDisplay: false)
+  @OptionGroup var frontend: FrontendOptions
+
+  func run() throws {
+    let environment = CUDAEnvironment.detect(explicitPath: frontend.cudaPath)
+    for argument in environment.parseArguments + frontend.extraArguments { print(argument) }
   }
 }

@@ -105,12 +105,16 @@ public final class RunTiming: @unchecked Sendable {
 /// on which worker finished first.
 enum Workers {
   static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, environment: CUDAEnvironment, prelude: PrecompiledPrelude?,
+                                            completed: @Sendable @escaping () -> Void = {},
                                             _ body: @Sendable @escaping (T, Frontend) -> R) -> [R] {
     let results = Results<R>(count: items.count)
     let workers = max(1, min(jobs, items.count))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       let frontend = Frontend(environment: environment, prelude: prelude)
-      while let i = results.next() { results.set(i, body(items[i], frontend)) }
+      while let i = results.next() {
+        results.set(i, body(items[i], frontend))
+        completed()
+      }
     }
     return results.all()
   }
@@ -129,5 +133,25 @@ enum Workers {
     }
     func set(_ i: Int, _ value: R) { lock.lock(); values[i] = value; lock.unlock() }
     func all() -> [R] { values.map { $0! } }
+  }
+}
+
+/// Units done and to do, for a progress display. Totals grow when the second planning pass or
+/// headers no unit reached add work.
+public final class RunProgress: @unchecked Sendable {
+  private let lock = NSLock()
+  private var done = 0
+  private var total = 0
+  private let report: @Sendable (_ done: Int, _ total: Int) -> Void
+
+  public init(_ report: @Sendable @escaping (_ done: Int, _ total: Int) -> Void) { self.report = report }
+
+  func add(total n: Int) { lock.lock(); total += n; lock.unlock() }
+  func advance(_ n: Int = 1) {
+    lock.lock()
+    done += n
+    let (d, t) = (done, total)
+    lock.unlock()
+    report(d, t)
   }
 }
