@@ -406,8 +406,7 @@ public final class Migrator {
   }
 
   static func mentionsCUDA(_ text: SourceText) -> Bool {
-    let s = text.string
-    return s.contains("cuda") || s.contains("__global__") || s.contains("__device__") || s.contains("<<<")
+    text.contains("cuda") || text.contains("__global__") || text.contains("__device__") || text.contains("<<<")
   }
 
   /// Applies a file's edits, warning comments and includes.
@@ -479,6 +478,7 @@ public final class Migrator {
   }
 
   static func includesMath(_ text: SourceText) -> Bool {
+    guard text.contains("cmath") || text.contains("math.h") else { return false }
     let s = text.string.replacingOccurrences(of: " ", with: "")
     return s.contains("#include<cmath>") || s.contains("#include<math.h>")
   }

@@ -13,6 +13,7 @@ public struct ProgramNames: Sendable {
     for (path, text) in texts.sorted(by: { $0.key < $1.key }) {
       let s = text.string
       for literal in ProgramNames.stringLiterals(in: s) where ProgramNames.isIdentifier(literal) { stringLiterals.insert(literal) }
+      guard text.contains("__global__") else { continue }
       for name in ProgramNames.kernelDefinitions(in: s) where !(kernelFiles[name] ?? []).contains(path) { kernelFiles[name, default: []].append(path) }
     }
   }

@@ -9,7 +9,7 @@ enum LegacyTextures {
 
   static func needed(_ texts: some Sequence<SourceText>) -> Bool {
     var uses = false
-    for text in texts {
+    for text in texts where text.contains("texture") {
       let s = String(decoding: text.bytes, as: UTF8.self)
       if s.range(of: #"(class|struct|using|typedef)\s+texture\b(?!\s*<)"#, options: .regularExpression) != nil { return false }
       if !uses, s.range(of: #"(^|[^\w.>:])texture\s*<"#, options: .regularExpression) != nil { uses = true }

@@ -180,3 +180,26 @@ public struct SourceText: Sendable {
     return stack.contains(true)
   }
 }
+
+extension SourceText {
+  /// Whether the bytes contain `needle` (a byte search: much faster than Foundation's string search
+  /// for the whole-file prefilters that run on every file of a tree).
+  public func contains(_ needle: String) -> Bool {
+    let n = Array(needle.utf8)
+    guard !n.isEmpty else { return true }
+    guard bytes.count >= n.count else { return false }
+    return bytes.withUnsafeBufferPointer { h in
+      let first = n[0], last = h.count - n.count
+      var i = 0
+      while i <= last {
+        if h[i] == first {
+          var j = 1
+          while j < n.count && h[i + j] == n[j] { j += 1 }
+          if j == n.count { return true }
+        }
+        i += 1
+      }
+      return false
+    }
+  }
+}
