@@ -33,7 +33,10 @@ public struct CUDAEnvironment: Sendable, Equatable {
 
   /// The CUDA version the environment declares (CUDART_VERSION: 1000 × major + 10 × minor), as the
   /// code's version tests saw it: 12040 for our declarations, read from an SDK's cuda_runtime_api.h.
-  public var runtimeVersion: Int {
+  public var runtimeVersion: Int { RuntimeVersions.shared.version(of: self) }
+
+  /// Read once per environment: every unit asks.
+  fileprivate var versionFromHeader: Int {
     let header = kind == .sdk ? root + "/include/cuda_runtime_api.h" : root + "/cu2sycl_cuda.h"
     guard let text = try? String(contentsOfFile: header, encoding: .utf8) else { return 0 }
     for line in text.split(separator: "\n") where line.hasPrefix("#define CUDART_VERSION") {
@@ -68,5 +71,21 @@ public struct CUDAEnvironment: Sendable, Equatable {
     // clang's own CUDA support: __clang_cuda_*.h and the cuda_wrappers/ overrides of std headers.
     let name = (path as NSString).lastPathComponent
     return name.hasPrefix("__clang_cuda_") || path.contains("/cuda_wrappers/")
+  }
+}
+
+/// The runtime versions read so far, by environment root (units on several threads ask at once).
+private final class RuntimeVersions: @unchecked Sendable {
+  static let shared = RuntimeVersions()
+  private let lock = NSLock()
+  private var versions: [String: Int] = [:]
+
+  func version(of environment: CUDAEnvironment) -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    if let v = versions[environment.root] { return v }
+    let v = environment.versionFromHeader
+    versions[environment.root] = v
+    return v
   }
 }
