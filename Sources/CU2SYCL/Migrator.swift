@@ -142,6 +142,7 @@ public final class Migrator {
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let prelude = options.precompiledPrelude
       ? PrecompiledPrelude.prepare(environment: environment, arguments: legacyTextures + options.extraArguments,
+                                   standardHeaders: StandardHeaders.included(in: texts.values),
                                    cacheDirectory: options.cacheDirectory, scratchDirectory: scratch)
       : nil
     timing.prelude = prelude.map { "precompiled, \($0.origin)" } ?? "parsed by each unit"

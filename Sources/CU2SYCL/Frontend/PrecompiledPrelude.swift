@@ -18,19 +18,42 @@ public struct PrecompiledPrelude: Sendable {
   /// The PCH for these run-wide arguments (the units' own -I come later and do not matter), from the
   /// cache or built now; nil when it cannot be built (units then parse the prelude themselves).
   /// `cacheDirectory` nil: built into `scratchDirectory`, which the caller removes after the run.
-  public static func prepare(environment: CUDAEnvironment, arguments: [String], cacheDirectory: String?,
-                             scratchDirectory: String) -> PrecompiledPrelude? {
+  /// `standardHeaders` (`vector`, `stdio.h`, ...) are precompiled after the CUDA prelude; when that
+  /// fails, the prelude is built without them.
+  public static func prepare(environment: CUDAEnvironment, arguments: [String], standardHeaders: [String] = [],
+                             cacheDirectory: String?, scratchDirectory: String) -> PrecompiledPrelude? {
+    if !standardHeaders.isEmpty,
+       let prelude = build(environment: environment, arguments: arguments, standardHeaders: standardHeaders,
+                           cacheDirectory: cacheDirectory, scratchDirectory: scratchDirectory) {
+      return prelude
+    }
+    return build(environment: environment, arguments: arguments, standardHeaders: [], cacheDirectory: cacheDirectory,
+                 scratchDirectory: scratchDirectory)
+  }
+
+  private static func build(environment: CUDAEnvironment, arguments: [String], standardHeaders: [String], cacheDirectory: String?,
+                            scratchDirectory: String) -> PrecompiledPrelude? {
     let buildArguments = environment.baseArguments + arguments + ["-Wno-pragma-once-outside-header"]
-    let key = cacheKey(environment: environment, arguments: buildArguments)
+    let key = cacheKey(environment: environment, arguments: buildArguments + ["--standard-headers"] + standardHeaders)
     let directory = cacheDirectory.map { $0 + "/pch" } ?? scratchDirectory
     let path = directory + "/\(key).pch"
+    // The main file of the PCH: the CUDA prelude itself, or a header (named by the key, so it never
+    // changes under a PCH built from it) that includes it and then the standard headers.
+    var mainFile = environment.preludeHeader
+    if !standardHeaders.isEmpty {
+      mainFile = directory + "/\(key).h"
+      let text = "#include \"\(environment.preludeHeader)\"\n" + standardHeaders.map { "#include <\($0)>\n" }.joined()
+      if TestableFile.read(mainFile) != text {
+        do { try FileWriter.write(Array(text.utf8), to: mainFile) } catch { return nil }
+      }
+    }
     let index = Index()
     if FileManager.default.fileExists(atPath: path), loads(path, environment: environment, arguments: arguments, index: index) {
       return PrecompiledPrelude(path: path, origin: "cached")
     }
     do {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-      let tu = try TranslationUnit(index: index, path: environment.preludeHeader, arguments: buildArguments,
+      let tu = try TranslationUnit(index: index, path: mainFile, arguments: buildArguments,
                                    options: [.forSerialization, .incomplete, .detailedPreprocessingRecord])
       guard !tu.diagnostics.contains(where: { $0.severity >= .error }) else { return nil }
       // Saved under a temporary name and renamed: another run may be reading the same key.
@@ -81,4 +104,8 @@ public struct PrecompiledPrelude: Sendable {
     }
     return h.hex
   }()
+}
+
+private enum TestableFile {
+  static func read(_ path: String) -> String? { FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } }
 }
