@@ -291,10 +291,7 @@ public final class Census {
     let children = c.children
     guard children.count >= 2, children[1].kind == .callExpr,
           Census.configFunctions.contains(children[1].spelling) else { return nil }
-    let config = children[1].arguments.filter { arg in
-      guard let s = arg.extent.start.spelling, let e = arg.extent.end.spelling else { return false }
-      return e.offset > s.offset
-    }
+    let config = children[1].arguments.filter(KernelPlan.isWritten)
     let callee = children[0]
     let kernel = callee.referenced.flatMap { calleeUSR($0) }
     return LaunchSite(call: c, callee: callee, kernelUSR: kernel, config: config,

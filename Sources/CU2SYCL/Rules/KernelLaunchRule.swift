@@ -136,10 +136,13 @@ public struct KernelLaunchRule: MigrationRule {
 
   public func apply(to context: MigrationContext) {
     for launch in context.census.launches {
+      // The census counts a launch at its `<<<...>>>`, which a macro's use stands for when the launch
+      // is inside the macro's body.
+      let configStart = launch.call.children.dropFirst().first?.extent.start.spelling?.offset
       guard let r = context.range(of: launch.call),
             let index = context.entries.indices.first(where: {
               let o = context.entries[$0].occurrence
-              return o.kind == .launch && o.file == r.file && o.rule == nil && r.range.contains(o.offset)
+              return o.kind == .launch && o.file == r.file && o.rule == nil && (r.range.contains(o.offset) || o.offset == configStart)
             }) else { continue }
       if let caller = launch.enclosingFunction.flatMap({ context.census.functions[$0] }), caller.space != .host {
         context.claim(index, .manual, rule: Self.id, warning: Warnings.dynamicParallelism,
@@ -147,7 +150,15 @@ public struct KernelLaunchRule: MigrationRule {
         continue
       }
       guard let text = context.texts[r.file], text[r.range].replacingSpaces().contains("<<<") else {
-        context.claim(index, .manual, rule: Self.id, warning: Warnings.macroBody, message: "kernel launch inside a macro; convert it by hand")
+        let o = context.entries[index].occurrence
+        let macro = context.texts[o.file].flatMap { t in t.macroUse(at: o.offset).map { t[$0.lowerBound..<t.endOfIdentifier(from: $0.lowerBound)] } }
+        context.claim(index, .manual, rule: Self.id, warning: Warnings.macroBody,
+                      message: "kernel launch inside the body of macro\(macro.map { " '\($0)'" } ?? ""), which cu2sycl does not rewrite (the kernel now takes an nd_item); expand the macro here and migrate again, or write the launch as a parallel_for in the macro by hand")
+        continue
+      }
+      if let use = macroSpanningArguments(launch, context) {
+        context.claim(index, .manual, rule: Self.id, warning: Warnings.macroBody,
+                      message: "'\(use)' expands to several of the launch's <<<>>> arguments, which cu2sycl rewrites one by one; write them out in the launch and migrate again, or convert it by hand")
         continue
       }
       guard let kernel = launch.kernelUSR, let n = context.plan.dimensions[kernel],
@@ -258,6 +269,17 @@ public struct KernelLaunchRule: MigrationRule {
 
   // MARK: Configuration
 
+  /// The text of a macro use that gives several configuration arguments (`#define ON_STREAM(s) 0, s`
+  /// in `k<<<1, 32, ON_STREAM(s)>>>`): clang gives each of them the use's range.
+  private func macroSpanningArguments(_ launch: LaunchSite, _ context: MigrationContext) -> String? {
+    let ranges = launch.config.map { context.range(of: $0) }
+    for (a, b) in zip(ranges, ranges.dropFirst()) {
+      guard let a, let b, a.file == b.file, KernelPlan.overlap([a.range, b.range]), let text = context.texts[a.file] else { continue }
+      return text[a.range.count >= b.range.count ? a.range : b.range]
+    }
+    return nil
+  }
+
   struct RangeExpression {
     var pieces: [Piece]
     /// For integer configurations: the written expression, for folding into one global range.
@@ -279,7 +301,8 @@ public struct KernelLaunchRule: MigrationRule {
     // `dim3(n)` with one argument is a functional cast around the constructor call.
     let constructor = written.kind == .callExpr ? written
       : written.children.first { $0.kind == .callExpr && $0.referenced?.kind == .constructor && isDim3($0) } ?? written
-    if constructor.kind == .callExpr, constructor.referenced?.kind == .constructor, !context.plan.dim3Arguments(constructor).contains(where: isDim3) {
+    if constructor.kind == .callExpr, constructor.referenced?.kind == .constructor, !context.plan.dim3Arguments(constructor).contains(where: isDim3),
+       !context.plan.isMacroConstructed(constructor) {
       let args = context.plan.dim3Arguments(constructor)
       guard args.count <= n else { return nil }
       var pieces: [Piece] = [.text("sycl::range<\(n)>(")]
