@@ -57,6 +57,20 @@ public final class TranslationUnit {
     return tokens(in: SourceRange(clang_getRange(start, end)))
   }
 
+  /// The byte ranges of a file of this unit that the preprocessor skipped (inactive `#if` branches,
+  /// from the directive that opens one to the one that ends it).
+  public func skippedRanges(file path: String) -> [Range<Int>] {
+    guard let file = clang_getFile(raw, path), let list = clang_getSkippedRanges(raw, file) else { return [] }
+    defer { clang_disposeSourceRangeList(list) }
+    var out: [Range<Int>] = []
+    for i in 0..<Int(list.pointee.count) {
+      let r = SourceRange(list.pointee.ranges[i])
+      guard let s = r.start.spelling, let e = r.end.spelling, e.offset >= s.offset else { continue }
+      out.append(s.offset..<e.offset)
+    }
+    return out
+  }
+
   /// Saves the unit as a precompiled header (the unit must be parsed with `.forSerialization`).
   public func save(to path: String) -> Bool {
     clang_saveTranslationUnit(raw, path, UInt32(CXSaveTranslationUnit_None.rawValue)) == 0

@@ -177,3 +177,50 @@ final class HonestConversionTests: XCTestCase {
     XCTAssertEqual(launches(forwardedReport).map(\.outcome), [.manual])
   }
 }
+
+extension HonestConversionTests {
+  /// Code under `#ifdef __CUDA_ARCH__` (and the inactive branches of `#if __CUDA_ARCH__ >= 700` chains)
+  /// is skipped by the host-side parse: its CUDA names count as manual occurrences under one W065
+  /// finding per branch, so the file is not reported as fully converted.
+  func testDeviceCodeUnderCUDAArchIsCounted() throws {
+    let (sycl, report, _) = try TestSupport.migrate("""
+      #include <cuda_runtime.h>
+      __device__ float f(float x) {
+      #ifndef __CUDA_ARCH__
+        return x;
+      #elif __CUDA_ARCH__ >= 700
+        return __shfl_sync(0xffffffff, x, 0); // threadIdx in a comment is no name
+      #else
+        return __ldg(&x) + threadIdx.x;
+      #endif
+      }
+      #if 0
+      __global__ void unused(float *p) { p[threadIdx.x] = 0; }
+      #endif
+
+      """)
+    XCTAssertEqual(sycl, """
+      #include <sycl/sycl.hpp>
+      #include "cu2sycl/runtime.hpp"
+      float f(float x) {
+      #ifndef __SYCL_DEVICE_ONLY__
+        return x;
+      // CU2SYCL-W065: cu2sycl parses CUDA as host code, so this __CUDA_ARCH__ branch (device code) was not parsed and its 3 CUDA names ('__shfl_sync', '__ldg', 'threadIdx') were not converted; convert it by hand
+      // CU2SYCL-W016: __CUDA_ARCH__: SYCL has no GPU architecture number; CU2SYCL_CUDA_ARCH is 800 in device code (the stand-in compute capability 8.0), check the branch it selects
+      #elif CU2SYCL_CUDA_ARCH >= 700
+        return __shfl_sync(0xffffffff, x, 0); // threadIdx in a comment is no name
+      #else
+        return __ldg(&x) + threadIdx.x;
+      #endif
+      }
+      #if 0
+      __global__ void unused(float *p) { p[threadIdx.x] = 0; }
+      #endif
+
+      """)
+    let skipped = report.occurrences.filter { $0.warning == "W065" }
+    XCTAssertEqual(skipped.map(\.name), ["__shfl_sync", "__ldg", "threadIdx"])
+    XCTAssertTrue(skipped.allSatisfy { $0.outcome == .manual && $0.kind == .unresolved && $0.context == .device })
+    XCTAssertEqual(skipped.map(\.line), [6, 8, 8])
+  }
+}
