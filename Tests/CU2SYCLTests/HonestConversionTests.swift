@@ -224,3 +224,27 @@ extension HonestConversionTests {
     XCTAssertEqual(skipped.map(\.line), [6, 8, 8])
   }
 }
+
+extension HonestConversionTests {
+  /// Version and stream-priority queries where the status is read, a NULL output, the driver's version.
+  func testVersionAndPriorityStatuses() throws {
+    let (sycl, report) = try migrate("""
+      #include <cuda.h>
+      int check(cudaStream_t *s) {
+        int least, version;
+        if (cudaDeviceGetStreamPriorityRange(&least, NULL) != cudaSuccess) return 1;
+        if (cudaStreamCreateWithPriority(s, cudaStreamDefault, 0) != cudaSuccess) return 2;
+        CUresult r = cuDriverGetVersion(&version);
+        return least + version + r;
+      }
+
+      """, typeCheck: true)
+    XCTAssertTrue(sycl.contains("""
+        if ((least = 0, 0) != 0) return 1;
+        if ((*s = cu2sycl::create_stream(0u), 0) != 0) return 2;
+        // CU2SYCL-W067: SYCL has no CUDA driver: this is the CUDA version cu2sycl parsed the code with (CUDA_VERSION became 12040 too); check what the program decides with it
+        int r = (version = 12040 /* CUDA_VERSION */, 0);
+      """), sycl)
+    XCTAssertEqual(report.occurrences.filter { $0.outcome != .converted }.map(\.name), ["cuDriverGetVersion"])
+  }
+}
