@@ -591,10 +591,11 @@ public final class Census {
   /// CUDA names in `__CUDA_ARCH__` branches the host-only parse skipped (see InactiveDeviceCode).
   private func collectInactiveDeviceCode() {
     let unitFiles = Set([tu.path] + includes.map(\.file)).filter { userFiles.contains($0) }
+    let skipped = tu.skippedRanges
     var names: Set<String>?
     for file in unitFiles.sorted() {
-      guard let text = texts[file] else { continue }
-      for branch in InactiveDeviceCode.branches(text, skipped: tu.skippedRanges(file: file)) {
+      guard let text = texts[file], let ranges = skipped[file] else { continue }
+      for branch in InactiveDeviceCode.branches(text, skipped: ranges) {
         if names == nil { names = environmentNames() }
         for (name, range) in branch.identifiers where names?.contains(name) == true {
           let (line, column) = text.lineColumn(of: range.lowerBound)

@@ -316,7 +316,9 @@ public struct KernelLaunchRule: MigrationRule {
     let ranges = launch.config.map { context.range(of: $0) }
     for (a, b) in zip(ranges, ranges.dropFirst()) {
       guard let a, let b, a.file == b.file, KernelPlan.overlap([a.range, b.range]), let text = context.texts[a.file] else { continue }
-      return text[a.range.count >= b.range.count ? a.range : b.range]
+      let use = a.range.count >= b.range.count ? a.range : b.range
+      // Inside another macro's argument the range is empty, at the macro's name.
+      return text[use.isEmpty ? (text.macroUse(at: use.lowerBound) ?? use) : use]
     }
     return nil
   }
