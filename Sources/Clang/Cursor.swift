@@ -137,6 +137,8 @@ public struct CursorKind: Hashable, Sendable, CustomStringConvertible {
   public static let cStyleCastExpr = k(CXCursor_CStyleCastExpr)
   public static let cxxStaticCastExpr = k(CXCursor_CXXStaticCastExpr)
   public static let cxxReinterpretCastExpr = k(CXCursor_CXXReinterpretCastExpr)
+  public static let cxxFunctionalCastExpr = k(CXCursor_CXXFunctionalCastExpr)
+  public static let packExpansionExpr = k(CXCursor_PackExpansionExpr)
   public static let initListExpr = k(CXCursor_InitListExpr)
   public static let integerLiteral = k(CXCursor_IntegerLiteral)
   public static let stringLiteral = k(CXCursor_StringLiteral)

@@ -57,6 +57,21 @@ public final class TranslationUnit {
     return tokens(in: SourceRange(clang_getRange(start, end)))
   }
 
+  /// The byte ranges the preprocessor skipped (inactive `#if` branches, from the directive that opens
+  /// one to the one that ends it), by file as clang names it. (Looking a file up by path with
+  /// clang_getFile would rename it: clang 16 reports a file under the last name it was asked for.)
+  public var skippedRanges: [String: [Range<Int>]] {
+    guard let list = clang_getAllSkippedRanges(raw) else { return [:] }
+    defer { clang_disposeSourceRangeList(list) }
+    var out: [String: [Range<Int>]] = [:]
+    for i in 0..<Int(list.pointee.count) {
+      let r = SourceRange(list.pointee.ranges[i])
+      guard let s = r.start.spelling, let e = r.end.spelling, s.file == e.file, e.offset >= s.offset else { continue }
+      out[s.file, default: []].append(s.offset..<e.offset)
+    }
+    return out
+  }
+
   /// Saves the unit as a precompiled header (the unit must be parsed with `.forSerialization`).
   public func save(to path: String) -> Bool {
     clang_saveTranslationUnit(raw, path, UInt32(CXSaveTranslationUnit_None.rawValue)) == 0

@@ -8,6 +8,9 @@ public struct CensusEntry {
   public let cursor: Cursor?
   /// For occurrences inside a macro body: the token's range in the `#define`.
   public let inMacroBody: Bool
+  /// For names in a `__CUDA_ARCH__` branch the host-only parse skipped: the offset of the line of the
+  /// directive that opens the branch.
+  public var inactiveBranch: Int? = nil
 }
 
 /// Finds every CUDA construct in the user files of one translation unit, independent of the rules,
@@ -52,6 +55,7 @@ public final class Census {
     markSharedDeclarations()
     collectUnresolved()
     collectConditionalMacros()
+    collectInactiveDeviceCode()
   }
 
   // MARK: Walking
@@ -291,10 +295,7 @@ public final class Census {
     let children = c.children
     guard children.count >= 2, children[1].kind == .callExpr,
           Census.configFunctions.contains(children[1].spelling) else { return nil }
-    let config = children[1].arguments.filter { arg in
-      guard let s = arg.extent.start.spelling, let e = arg.extent.end.spelling else { return false }
-      return e.offset > s.offset
-    }
+    let config = children[1].arguments.filter(KernelPlan.isWritten)
     let callee = children[0]
     let kernel = callee.referenced.flatMap { calleeUSR($0) }
     return LaunchSite(call: c, callee: callee, kernelUSR: kernel, config: config,
@@ -585,6 +586,54 @@ public final class Census {
         }
       }
     }
+  }
+
+  /// CUDA names in `__CUDA_ARCH__` branches the host-only parse skipped (see InactiveDeviceCode).
+  private func collectInactiveDeviceCode() {
+    let unitFiles = Set([tu.path] + includes.map(\.file)).filter { userFiles.contains($0) }
+    let skipped = tu.skippedRanges
+    var names: Set<String>?
+    for file in unitFiles.sorted() {
+      guard let text = texts[file], let ranges = skipped[file] else { continue }
+      for branch in InactiveDeviceCode.branches(text, skipped: ranges) {
+        if names == nil { names = environmentNames() }
+        for (name, range) in branch.identifiers where names?.contains(name) == true {
+          let (line, column) = text.lineColumn(of: range.lowerBound)
+          let function = enclosingFunction(file: file, offset: range.lowerBound)
+          let key = OccurrenceKey(file: file, offset: range.lowerBound, kind: .unresolved, name: name)
+          guard !seen.contains(key) else { continue }
+          seen.insert(key)
+          let occurrence = Occurrence(kind: .unresolved, name: name, file: file, line: line, column: column, offset: range.lowerBound,
+                                      length: range.count, context: context(of: function), function: function?.name)
+          entries.append(CensusEntry(occurrence: occurrence, cursor: nil, inMacroBody: false, inactiveBranch: branch.directive))
+        }
+      }
+    }
+  }
+
+  /// The names the CUDA environment declares (functions, variables, types, enumerators, including those
+  /// of its namespaces), and CUDA's keywords.
+  private func environmentNames() -> Set<String> {
+    var names = CUDANames.attributeMacros.union(CUDANames.builtinVariables)
+    func add(_ c: Cursor, depth: Int) {
+      switch c.kind {
+      case .functionDecl, .functionTemplate, .varDecl, .typedefDecl, .typeAliasDecl, .structDecl, .classDecl, .classTemplate,
+           .unionDecl, .macroDefinition:
+        if !c.spelling.isEmpty { names.insert(c.spelling) }
+      case .enumDecl:
+        if !c.spelling.isEmpty { names.insert(c.spelling) }
+        for e in c.children where e.kind == .enumConstantDecl { names.insert(e.spelling) }
+      // (libclang exposes `extern "C" { ... }` as an unexposed declaration.)
+      case .namespace where depth < 2 && c.spelling != "std", .linkageSpec where depth < 2, .unexposedDecl where depth < 2:
+        for child in c.children { add(child, depth: depth + 1) }
+      default: break
+      }
+    }
+    for c in tu.cursor.children {
+      guard let file = c.location.spelling?.file, environment.declares(file) else { continue }
+      add(c, depth: 0)
+    }
+    return names
   }
 
   private func enclosingFunction(file: String, offset: Int) -> FunctionInfo? {

@@ -227,10 +227,7 @@ public final class KernelPlan {
       }
       // Implicit dim3(unsigned) or dim3(const dim3 &) constructor: same extent as its one written argument.
       if c.kind == .callExpr, c.referenced?.kind == .constructor {
-        let written = c.arguments.filter { a in
-          guard let s = a.extent.start.spelling, let e = a.extent.end.spelling else { return false }
-          return e.offset > s.offset
-        }
+        let written = c.arguments.filter(KernelPlan.isWritten)
         if written.count == 1, let cs = c.extent.start.spelling, let ws = written[0].extent.start.spelling,
            cs.offset == ws.offset, c.extent.end.spelling?.offset == written[0].extent.end.spelling?.offset {
           c = written[0]
@@ -279,6 +276,19 @@ public final class KernelPlan {
     return variable.children.allSatisfy({ $0.kind == .typeRef }) ? 1 : nil
   }
 
+  /// `dim3 b = TILE;` with `#define TILE dim3(16, 16)`: the arguments cannot be reversed in place, so the
+  /// variable stays a dim3 (cu2sycl::dim3, whose macro then names cu2sycl::dim3 too).
+  private func initializedThroughMacro(_ variable: Cursor) -> Bool {
+    for child in variable.children {
+      let c = Syntax.stripImplicit(child)
+      guard c.kind == .callExpr, c.referenced?.kind == .constructor else { continue }
+      if isMacroConstructed(c) { return true }
+      if KernelPlan.writtenArgumentCount(c) == 1, let inner = c.arguments.first.map(Syntax.stripImplicit),
+         inner.kind == .callExpr, inner.referenced?.kind == .constructor, isMacroConstructed(inner) { return true }
+    }
+    return false
+  }
+
   /// Whether a `dim3` variable stays readable as a local `sycl::range<N>`: a plain local dim3 (not an array,
   /// pointer or reference) built from integers, used only through .x/.y/.z and as a value, configuring
   /// kernels of one dimensionality, and declared only with such variables (`dim3 a(..), b(..)` shares the type).
@@ -287,6 +297,7 @@ public final class KernelPlan {
       let type = v.type.canonical.spelling
       return v.kind == .varDecl && (type == "dim3" || type == "const dim3") && census.isLocal(v)
         && !dim3Uses.escaping.contains(v.usr) && !conflictingDim3.contains(v.usr) && initializerDimensions(of: v) != nil
+        && !initializedThroughMacro(v)
     }
     guard plain(variable) else { return false }
     let siblings = census.parent[variable].map { $0.children.filter { $0.kind == .varDecl } } ?? []
@@ -295,10 +306,7 @@ public final class KernelPlan {
 
   /// The written arguments of a dim3 constructor without trailing literal 1s: `dim3(n, 1, 1)` is 1-D.
   public func dim3Arguments(_ call: Cursor) -> [Cursor] {
-    var args = call.arguments.filter { a in
-      guard let s = a.extent.start.spelling, let e = a.extent.end.spelling else { return false }
-      return e.offset > s.offset
-    }
+    var args = call.arguments.filter(KernelPlan.isWritten)
     while args.count > 1, let last = args.last, let s = last.extent.start.spelling, let e = last.extent.end.spelling,
           let text = census.texts[s.file], ["1", "1u", "1U"].contains(text[s.offset..<max(s.offset, e.offset)].trimmingCharacters(in: .whitespaces)) {
       args.removeLast()
@@ -306,11 +314,37 @@ public final class KernelPlan {
     return args
   }
 
-  static func writtenArgumentCount(_ call: Cursor) -> Int {
-    call.arguments.filter { a in
-      guard let s = a.extent.start.spelling, let e = a.extent.end.spelling else { return false }
-      return e.offset > s.offset
-    }.count
+  static func writtenArgumentCount(_ call: Cursor) -> Int { call.arguments.filter(isWritten).count }
+
+  /// Whether a call's argument is written, not defaulted: a defaulted argument has no location, while
+  /// a macro used inside another macro's argument (`CHECK((k<<<GRID, 32>>>(p)))`) has an empty range
+  /// where it is used, and is written all the same.
+  static func isWritten(_ argument: Cursor) -> Bool {
+    guard let s = argument.extent.start.spelling, let e = argument.extent.end.spelling else { return false }
+    return e.offset >= s.offset
+  }
+
+  /// Whether a dim3 constructor's arguments come from one macro use (`#define TILE dim3(16, 16)`, or
+  /// `dim3 b(TILE_XY)` with `#define TILE_XY 16, 16`): clang gives them all the macro's range, so they
+  /// cannot be rewritten one by one.
+  public func isMacroConstructed(_ call: Cursor) -> Bool {
+    let ranges = call.arguments.filter(KernelPlan.isWritten).compactMap(KernelPlan.writtenRange)
+    if KernelPlan.overlap(ranges) { return true }
+    // The type comes from the same macro: `dim3(16, 16)` (a temporary) or `dim3(256)` (a functional cast).
+    var owners = [call]
+    if let p = census.parent[call], p.kind == .cxxFunctionalCastExpr { owners.append(p) }
+    let types = owners.flatMap { $0.children.filter { $0.kind == .typeRef } }.compactMap(KernelPlan.writtenRange)
+    return types.contains { t in ranges.contains { $0.overlaps(t) || $0 == t } }
+  }
+
+  static func writtenRange(_ c: Cursor) -> Range<Int>? {
+    guard let s = c.extent.start.spelling, let e = c.extent.end.spelling, s.file == e.file, e.offset >= s.offset else { return nil }
+    return s.offset..<e.offset
+  }
+
+  /// Whether consecutive written arguments share text (written separately, each starts after the last ends).
+  static func overlap(_ ranges: [Range<Int>]) -> Bool {
+    zip(ranges, ranges.dropFirst()).contains { a, b in b.lowerBound < a.upperBound || b.lowerBound == a.lowerBound }
   }
 
   /// Whole-program dimensionalities from every unit's requirements: functions connected by calls share

@@ -52,6 +52,14 @@ public final class FunctionInfo {
   /// For a member function of a class template, the class's template parameters.
   public var classTemplateParameters: [String] = []
 
+  /// For a variadic template (`template <typename... T> __global__ void k(int n, T... p)`), the index of
+  /// its function parameter pack: the item and local memory go right before it, where calls can still
+  /// deduce the pack (a pack that is not last is never deduced).
+  public var packIndex: Int? {
+    guard let decl = definition ?? declarations.first else { return nil }
+    return decl.children.filter { $0.kind == .parmDecl }.firstIndex { $0.type.spelling.hasSuffix("...") }
+  }
+
   init(usr: String, name: String, space: FunctionSpace) {
     self.usr = usr
     self.name = name

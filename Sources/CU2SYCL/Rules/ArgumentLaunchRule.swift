@@ -141,7 +141,7 @@ public struct ArgumentLaunchRule: MigrationRule {
 
       """,
       sycl: """
-      template <typename... Ptrs> void zero_all(int n, Ptrs... ptrs, const sycl::nd_item<1> &item) {
+      template <typename... Ptrs> void zero_all(int n, const sycl::nd_item<1> &item, Ptrs... ptrs) {
         int i = item.get_global_id(0);
         if (i < n) ((ptrs[i] = 0), ...);
       }

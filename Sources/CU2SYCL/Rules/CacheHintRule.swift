@@ -42,6 +42,24 @@ public struct CacheHintRule: MigrationRule {
       }
 
       """),
+    // A stream priority set as an attribute is dropped like cudaStreamCreateWithPriority's (W066).
+    RuleExample(
+      cuda: """
+      void urgent(cudaStream_t s) {
+        cudaStreamAttrValue value;
+        value.priority = -1;
+        cudaStreamSetAttribute(s, cudaStreamAttributePriority, &value);
+      }
+
+      """,
+      sycl: """
+      void urgent(cu2sycl::queue_ptr s) {
+        cu2sycl::launch_attribute_value value;
+        value.priority = -1;
+        // CU2SYCL-W066: cudaStreamSetAttribute's stream priority is dropped: SYCL 2020 queues have none, so the stream runs at the default priority, as on a GPU without stream priorities
+      }
+
+      """),
     RuleExample(
       cuda: """
       size_t window(cudaStream_t s) {
@@ -99,6 +117,13 @@ public struct CacheHintRule: MigrationRule {
       }
       // A hint with nothing to apply it to.
       guard context.removeCall(call, rule: Self.id) else { continue }
+      // A priority is dropped as cudaStreamCreateWithPriority's is (W066).
+      if o.name == "cudaStreamSetAttribute", args.count >= 2,
+         ["cudaStreamAttributePriority", "cudaLaunchAttributePriority"].contains(context.text(of: args[1]).trimmingCharacters(in: .whitespaces)) {
+        context.claim(i, .review, rule: Self.id, warning: Warnings.streamPriority,
+                      message: "cudaStreamSetAttribute's stream priority is dropped: SYCL 2020 queues have none, so the stream runs at the default priority, as on a GPU without stream priorities")
+        continue
+      }
       context.claim(i, .converted, rule: Self.id)
     }
     // Names after the calls: a removed call takes the names in its arguments with it.

@@ -10,7 +10,8 @@ public struct DeviceRule: MigrationRule {
   public static let id = "devices"
   public static let summary = "Maps device queries and selection (cudaGetDeviceProperties, cudaDeviceGetAttribute, cudaSetDevice, ...) to sycl::device information; configuration hints become no-ops."
   public static let covers = ["cudaDeviceProp", "cudaGetDeviceProperties", "cudaGetDeviceCount", "cudaGetDevice", "cudaSetDevice",
-                              "cudaDeviceGetAttribute", "cudaDeviceReset", "cudaThreadExit"]
+                              "cudaDeviceGetAttribute", "cudaDeviceReset", "cudaThreadExit", "cudaRuntimeGetVersion", "cudaDriverGetVersion",
+                              "cuDriverGetVersion"]
     + noOps + deviceFlags.keys.sorted() + ["cudaDeviceAttr", "cudaFuncCache", "cudaSharedMemConfig", "cudaLimit", "cudaComputeModeDefault", "cudaComputeModeProhibited"]
   public static let examples = [
     RuleExample(
@@ -68,6 +69,30 @@ public struct DeviceRule: MigrationRule {
         prop = cu2sycl::device_properties(device);
         // CU2SYCL-W016: major: SYCL has no compute capability; this is cu2sycl's stand-in (8.0), check what the code decides with it
         return prop.major >= 7;
+      }
+
+      """),
+    // Versions: the CUDA version the code was parsed with (W067), as CUDART_VERSION.
+    RuleExample(
+      cuda: """
+      #include <cstdio>
+      void versions() {
+        int driver = 0, runtime = 0;
+        cudaDriverGetVersion(&driver);
+        cudaRuntimeGetVersion(&runtime);
+        printf("CUDA driver %d, runtime %d\\n", driver, runtime);
+      }
+
+      """,
+      sycl: """
+      #include <cstdio>
+      void versions() {
+        int driver = 0, runtime = 0;
+        // CU2SYCL-W067: SYCL has no CUDA driver: this is the CUDA version cu2sycl parsed the code with (CUDA_VERSION became 12040 too); check what the program decides with it
+        driver = 12040 /* CUDA_VERSION */;
+        // CU2SYCL-W067: SYCL has no CUDA runtime: this is the CUDA version cu2sycl parsed the code with (CUDART_VERSION became 12040 too); check what the program decides with it
+        runtime = 12040 /* CUDART_VERSION */;
+        printf("CUDA driver %d, runtime %d\\n", driver, runtime);
       }
 
       """),
@@ -206,6 +231,13 @@ public struct DeviceRule: MigrationRule {
         context.claimAll(in: ar.file, ar.range, .converted, rule: Self.id)
         let base = String(field.prefix { $0 != "[" })
         if let why = Self.standInFields[base] { finding = (Warnings.deviceProperty, "\(attribute): \(why)") }
+      case "cudaRuntimeGetVersion", "cudaDriverGetVersion", "cuDriverGetVersion":
+        // No CUDA runtime or driver runs the program: the version CUDART_VERSION became (W067).
+        guard args.count == 1, let (target, _) = context.assignmentTarget(args[0]) else { continue }
+        let version = context.census.environment.runtimeVersion
+        let macro = o.name == "cudaRuntimeGetVersion" ? "CUDART_VERSION" : "CUDA_VERSION"
+        pieces = target + [.text(" = \(version) /* \(macro) */")]
+        finding = (Warnings.cudaVersion, "SYCL has no CUDA \(o.name == "cudaRuntimeGetVersion" ? "runtime" : "driver"): this is the CUDA version cu2sycl parsed the code with (\(macro) became \(version) too); check what the program decides with it")
       case "cudaDeviceReset", "cudaThreadExit":
         // Everything submitted completes; SYCL has no device reset (allocations stay until freed).
         pieces = [.text("\(context.queue).wait_and_throw()")]
@@ -217,8 +249,10 @@ public struct DeviceRule: MigrationRule {
         continue
       }
       guard context.replaceCall(call, with: pieces, yieldsStatus: yieldsStatus, rule: Self.id) else { continue }
-      context.use(.devices, in: r.file)
-      context.use(.defaultQueue, in: r.file)
+      if !o.name.hasSuffix("GetVersion") {
+        context.use(.devices, in: r.file)
+        context.use(.defaultQueue, in: r.file)
+      }
       if let (kind, message) = finding {
         context.claim(i, .review, rule: Self.id, warning: kind, message: message)
       } else {

@@ -113,6 +113,24 @@ public struct KernelLaunchRule: MigrationRule {
       }
 
       """),
+    // A variadic kernel takes the item before its parameter pack; flagged (W064): a launch whose
+    // arguments before the pack come from a pack expansion, so that place is unknown.
+    RuleExample(
+      cuda: """
+      template <typename... T> __global__ void zero(int n, T... t) { if (threadIdx.x < n) ((t[threadIdx.x] = 0), ...); }
+      void run(float *a, int *b) { zero<<<1, 32>>>(32, a, b); }
+      template <typename... A> void forward(A... a) { zero<<<1, 32>>>(a...); }
+
+      """,
+      sycl: """
+      template <typename... T> void zero(int n, const sycl::nd_item<1> &item, T... t) { if (item.get_local_id(0) < n) ((t[item.get_local_id(0)] = 0), ...); }
+      void run(float *a, int *b) { cu2sycl::default_queue().parallel_for(sycl::nd_range<1>(sycl::range<1>(32), sycl::range<1>(32)), [=](sycl::nd_item<1> item) {
+        zero(32, item, a, b);
+      }); }
+      // CU2SYCL-W064: 'zero' takes the nd_item before its parameter pack, and this launch's arguments do not show where that is (argument 2); convert it by hand
+      template <typename... A> void forward(A... a) { zero<<<1, 32>>>(a...); }
+
+      """),
     // Flagged (W014): a launch from device code (dynamic parallelism).
     RuleExample(
       cuda: """
@@ -136,10 +154,13 @@ public struct KernelLaunchRule: MigrationRule {
 
   public func apply(to context: MigrationContext) {
     for launch in context.census.launches {
+      // The census counts a launch at its `<<<...>>>`, which a macro's use stands for when the launch
+      // is inside the macro's body.
+      let configStart = launch.call.children.dropFirst().first?.extent.start.spelling?.offset
       guard let r = context.range(of: launch.call),
             let index = context.entries.indices.first(where: {
               let o = context.entries[$0].occurrence
-              return o.kind == .launch && o.file == r.file && o.rule == nil && r.range.contains(o.offset)
+              return o.kind == .launch && o.file == r.file && o.rule == nil && (r.range.contains(o.offset) || o.offset == configStart)
             }) else { continue }
       if let caller = launch.enclosingFunction.flatMap({ context.census.functions[$0] }), caller.space != .host {
         context.claim(index, .manual, rule: Self.id, warning: Warnings.dynamicParallelism,
@@ -147,7 +168,15 @@ public struct KernelLaunchRule: MigrationRule {
         continue
       }
       guard let text = context.texts[r.file], text[r.range].replacingSpaces().contains("<<<") else {
-        context.claim(index, .manual, rule: Self.id, warning: Warnings.macroBody, message: "kernel launch inside a macro; convert it by hand")
+        let o = context.entries[index].occurrence
+        let macro = context.texts[o.file].flatMap { t in t.macroUse(at: o.offset).map { t[$0.lowerBound..<t.endOfIdentifier(from: $0.lowerBound)] } }
+        context.claim(index, .manual, rule: Self.id, warning: Warnings.macroBody,
+                      message: "kernel launch inside the body of macro\(macro.map { " '\($0)'" } ?? ""), which cu2sycl does not rewrite (the kernel now takes an nd_item); expand the macro here and migrate again, or write the launch as a parallel_for in the macro by hand")
+        continue
+      }
+      if let use = macroSpanningArguments(launch, context) {
+        context.claim(index, .manual, rule: Self.id, warning: Warnings.macroBody,
+                      message: "'\(use)' expands to several of the launch's <<<>>> arguments, which cu2sycl rewrites one by one; write them out in the launch and migrate again, or convert it by hand")
         continue
       }
       guard let kernel = launch.kernelUSR, let n = context.plan.dimensions[kernel],
@@ -164,6 +193,19 @@ public struct KernelLaunchRule: MigrationRule {
                        range r: (file: String, range: Range<Int>), text: SourceText, context: MigrationContext) {
     var notes: [(WarningKind, String)] = []
     let indent = text.indentation(ofLineAt: r.range.lowerBound)
+    // A variadic kernel takes the item before its parameter pack (see KernelSignatureRule).
+    let info = context.census.functions[kernel]
+    let defaults = info.map { KernelSignatureRule.defaultArgumentTexts($0, context: context) } ?? []
+    let writtenArguments = launch.arguments.filter { a in context.writtenRange(of: a).map { !$0.range.isEmpty } ?? false }
+    var packPosition: KernelSignatureRule.PackPosition?
+    if let k = info?.packIndex {
+      packPosition = KernelSignatureRule.packPosition(k, written: writtenArguments, defaults: defaults, context: context)
+      if packPosition == nil {
+        context.claim(occurrence, .manual, rule: Self.id, warning: Warnings.variadicItem,
+                      message: "'\(info?.name ?? "")' takes the nd_item before its parameter pack, and this launch's arguments do not show where that is (argument \(k + 1)); convert it by hand")
+        return
+      }
+    }
     guard let grid = rangeExpression(launch.config[0], n, context, &notes),
           let block = rangeExpression(launch.config[1], n, context, &notes) else {
       context.claim(occurrence, .manual, rule: Self.id, warning: Warnings.dim3Use,
@@ -196,19 +238,19 @@ public struct KernelLaunchRule: MigrationRule {
        !context.text(of: launch.callee).contains("<"), let arguments = launch.callee.referenced?.templateArgumentSpellings {
       call.append(.text("<" + arguments.joined(separator: ", ") + ">"))
     }
-    call.append(.text("("))
-    for (i, a) in launch.arguments.enumerated() {
-      if let p = context.source(a) { call += (i > 0 ? [.text(", ")] : []) + [p] }
-    }
     let accessorNames = locals.map { shape -> String in
       argumentTexts.contains(where: { identifiers(in: $0).contains(shape.name) }) ? shape.name + "_local" : shape.name
     }
     // Defaulted parameters the launch leaves out are written out: the kernel's parameters after them
     // (the item, local memory) have no defaults (see KernelSignatureRule).
-    let defaults = context.census.functions[kernel].map { KernelSignatureRule.defaultArgumentTexts($0, context: context) } ?? []
     // (clang lists an omitted argument as an empty default-argument expression.)
     let written = launch.arguments.filter { a in context.range(of: a).map { !$0.range.isEmpty } ?? false }.count
-    var extra = defaults.count > written ? defaults[written...].map { $0 ?? "" } : []
+    var extra: [String]
+    switch packPosition {
+    case .append(let omitted)?: extra = omitted
+    case .before?: extra = []
+    case nil: extra = defaults.count > written ? defaults[written...].map { $0 ?? "" } : []
+    }
     extra.append(context.itemName)
     for (shape, acc) in zip(locals, accessorNames) {
       extra.append(shape.isDynamic ? "\(acc).get_multi_ptr<sycl::access::decorated::no>().get()" : acc)
@@ -220,7 +262,17 @@ public struct KernelLaunchRule: MigrationRule {
     // Device printf: a stream of the command group (64 KiB in all, 1 KiB a work-item statement).
     let printing = context.plan.usesStream.contains(kernel)
     if printing { extra.append(context.streamName) }
-    call.append(.text((launch.arguments.isEmpty ? "" : ", ") + extra.joined(separator: ", ") + ");"))
+    // The written arguments, then the extra ones (before the pack's arguments for a variadic kernel).
+    let sources = launch.arguments.filter { context.source($0) != nil }
+    var arguments: [Piece] = sources.compactMap { context.source($0) }
+    if case .before(let first)? = packPosition, let i = sources.firstIndex(of: first) {
+      arguments.insert(contentsOf: extra.map { Piece.text($0) }, at: i)
+    } else {
+      arguments += extra.map { Piece.text($0) }
+    }
+    call.append(.text("("))
+    for (i, a) in arguments.enumerated() { call += (i > 0 ? [.text(", "), a] : [a]) }
+    call.append(.text(");"))
     // Warp-level code assumes CUDA's 32-wide warps: require sub-groups of 32.
     let attribute = context.plan.usesSubGroups.contains(kernel) ? " [[sycl::reqd_sub_group_size(32)]]" : ""
     let lambda = "[=](sycl::nd_item<\(n)> \(context.itemName))\(attribute) {"
@@ -258,6 +310,19 @@ public struct KernelLaunchRule: MigrationRule {
 
   // MARK: Configuration
 
+  /// The text of a macro use that gives several configuration arguments (`#define ON_STREAM(s) 0, s`
+  /// in `k<<<1, 32, ON_STREAM(s)>>>`): clang gives each of them the use's range.
+  private func macroSpanningArguments(_ launch: LaunchSite, _ context: MigrationContext) -> String? {
+    let ranges = launch.config.map { context.range(of: $0) }
+    for (a, b) in zip(ranges, ranges.dropFirst()) {
+      guard let a, let b, a.file == b.file, KernelPlan.overlap([a.range, b.range]), let text = context.texts[a.file] else { continue }
+      let use = a.range.count >= b.range.count ? a.range : b.range
+      // Inside another macro's argument the range is empty, at the macro's name.
+      return text[use.isEmpty ? (text.macroUse(at: use.lowerBound) ?? use) : use]
+    }
+    return nil
+  }
+
   struct RangeExpression {
     var pieces: [Piece]
     /// For integer configurations: the written expression, for folding into one global range.
@@ -279,7 +344,8 @@ public struct KernelLaunchRule: MigrationRule {
     // `dim3(n)` with one argument is a functional cast around the constructor call.
     let constructor = written.kind == .callExpr ? written
       : written.children.first { $0.kind == .callExpr && $0.referenced?.kind == .constructor && isDim3($0) } ?? written
-    if constructor.kind == .callExpr, constructor.referenced?.kind == .constructor, !context.plan.dim3Arguments(constructor).contains(where: isDim3) {
+    if constructor.kind == .callExpr, constructor.referenced?.kind == .constructor, !context.plan.dim3Arguments(constructor).contains(where: isDim3),
+       !context.plan.isMacroConstructed(constructor) {
       let args = context.plan.dim3Arguments(constructor)
       guard args.count <= n else { return nil }
       var pieces: [Piece] = [.text("sycl::range<\(n)>(")]

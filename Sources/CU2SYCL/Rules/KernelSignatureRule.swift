@@ -22,6 +22,18 @@ public struct KernelSignatureRule: MigrationRule {
       void fill(int *out, const sycl::nd_item<1> &item) { out[lane(item)] = twice_lane(item); }
 
       """),
+    // A variadic template takes them before its parameter pack, where calls still deduce the pack.
+    RuleExample(
+      cuda: """
+      template <typename... T> __device__ void set(int v, T... t) { ((t[threadIdx.x] = v), ...); }
+      template <typename... T> __global__ void fill(int v, T... t) { set(v, t...); }
+
+      """,
+      sycl: """
+      template <typename... T> void set(int v, const sycl::nd_item<1> &item, T... t) { ((t[item.get_local_id(0)] = v), ...); }
+      template <typename... T> void fill(int v, const sycl::nd_item<1> &item, T... t) { set(v, item, t...); }
+
+      """),
     // Flagged (W008): a host caller of a __host__ __device__ function that now takes the item.
     RuleExample(
       cuda: """
@@ -59,7 +71,7 @@ public struct KernelSignatureRule: MigrationRule {
         }
         continue
       }
-      for decl in f.declarations { addParameters(params, to: decl, context: context) }
+      for decl in f.declarations { addParameters(params, to: decl, beforePack: f.packIndex, context: context) }
       // Parameters after defaulted ones cannot go without defaults: the defaults move to the calls.
       let defaults = Self.removeDefaultArguments(f, context: context)
       // Calls from other device functions pass the item, local memory and device variables along.
@@ -69,7 +81,11 @@ public struct KernelSignatureRule: MigrationRule {
         guard let callerInfo = context.census.functions[callerUSR] else { continue }
         for call in callerInfo.calls where call.callee == usr {
           if plan.needsItem.contains(callerInfo.usr) {
-            appendArguments(Self.omittedDefaults(defaults, call: call.call, context: context) + args, to: call.call, context: context)
+            if let k = f.packIndex {
+              insertArguments(args, beforePack: k, defaults: defaults, in: call.call, callee: f.name, context: context)
+            } else {
+              appendArguments(Self.omittedDefaults(defaults, call: call.call, context: context) + args, to: call.call, context: context)
+            }
           } else if let r = context.range(of: call.call) {
             context.addWarningComment(file: r.file, offset: r.range.lowerBound, id: Warnings.hostDeviceItem.id,
                                       message: "'\(f.name)' now takes the nd_item; this host call must be rewritten")
@@ -79,10 +95,14 @@ public struct KernelSignatureRule: MigrationRule {
     }
   }
 
-  private func addParameters(_ params: [String], to decl: Cursor, context: MigrationContext) {
+  private func addParameters(_ params: [String], to decl: Cursor, beforePack: Int?, context: MigrationContext) {
     guard let r = context.range(of: decl), let text = context.texts[r.file] else { return }
     let joined = params.joined(separator: ", ")
     let parms = decl.children.filter { $0.kind == .parmDecl }
+    if let k = beforePack, k < parms.count, let pr = context.range(of: parms[k]) {
+      context.replace(r.file, pr.range.lowerBound..<pr.range.lowerBound, with: joined + ", ", rule: Self.id)
+      return
+    }
     if let last = parms.last, let lr = context.range(of: last) {
       context.replace(r.file, lr.range.upperBound..<lr.range.upperBound, with: ", " + joined, rule: Self.id)
       return
@@ -136,6 +156,45 @@ public struct KernelSignatureRule: MigrationRule {
     let written = context.writtenArguments(call).count
     guard written < defaults.count else { return [] }
     return defaults[written...].map { $0 ?? "" }
+  }
+
+  /// A call of a variadic function: the item and local memory go before the arguments of its pack,
+  /// after the `k` arguments of the parameters before it.
+  private func insertArguments(_ args: [String], beforePack k: Int, defaults: [String?], in call: Cursor, callee: String,
+                               context: MigrationContext) {
+    let written = context.writtenArguments(call)
+    guard let place = Self.packPosition(k, written: written, defaults: defaults, context: context) else {
+      if let r = context.range(of: call) {
+        context.addWarningComment(file: r.file, offset: r.range.lowerBound, id: Warnings.variadicItem.id,
+                                  message: "'\(callee)' now takes the nd_item before its parameter pack, and this call's arguments do not show where that is; pass \(args.joined(separator: ", ")) as argument \(k + 1) by hand")
+      }
+      return
+    }
+    switch place {
+    case .append(let omitted): appendArguments(omitted + args, to: call, context: context)
+    case .before(let argument):
+      guard let r = context.writtenRange(of: argument) else { return }
+      context.replace(r.file, r.range.lowerBound..<r.range.lowerBound, with: args.joined(separator: ", ") + ", ", rule: Self.id)
+    }
+  }
+
+  enum PackPosition {
+    /// After the written arguments, with the defaults of the parameters they leave out (no pack arguments).
+    case append([String])
+    /// Before this argument, the pack's first.
+    case before(Cursor)
+  }
+
+  /// Where the arguments a variadic function now takes before its pack (parameter `k`) go in a call;
+  /// nil when an argument before that is itself a pack expansion (`f(args...)`), which hides the place.
+  static func packPosition(_ k: Int, written: [Cursor], defaults: [String?], context: MigrationContext) -> PackPosition? {
+    let expands = { (c: Cursor) in Syntax.stripImplicit(c).kind == .packExpansionExpr || context.text(of: c).hasSuffix("...") }
+    if written.prefix(k).contains(where: expands) { return nil }
+    if written.count > k { return .before(written[k]) }
+    // Fewer arguments than the parameters before the pack: defaults fill the rest, and the pack is empty.
+    let omitted = defaults.count >= k ? defaults[written.count..<k].map { $0 } : []
+    guard omitted.allSatisfy({ $0 != nil }), written.count + omitted.count == k else { return nil }
+    return .append(omitted.compactMap { $0 })
   }
 
   private func appendArguments(_ args: [String], to call: Cursor, context: MigrationContext) {

@@ -103,8 +103,10 @@ public final class MigrationContext {
 
   public func isClaimed(_ index: Int) -> Bool { entries[index].occurrence.rule != nil }
 
-  /// Records a rule's verdict on one occurrence. A warning id adds a comment above the code.
-  public func claim(_ index: Int, _ outcome: Outcome, rule: String, warning: WarningKind? = nil, message: String? = nil) {
+  /// Records a rule's verdict on one occurrence. A warning id adds a comment above the code (above
+  /// `commentAt` when given: one comment for several occurrences).
+  public func claim(_ index: Int, _ outcome: Outcome, rule: String, warning: WarningKind? = nil, message: String? = nil,
+                    commentAt: Int? = nil) {
     guard entries[index].occurrence.rule == nil else { return }
     entries[index].occurrence.outcome = outcome
     entries[index].occurrence.rule = rule
@@ -113,7 +115,7 @@ public final class MigrationContext {
       let text = message ?? warning.title
       entries[index].occurrence.warning = warning.id
       entries[index].occurrence.message = text
-      addWarningComment(file: o.file, offset: o.offset, id: warning.id, message: text)
+      addWarningComment(file: o.file, offset: commentAt ?? o.offset, id: warning.id, message: text)
     }
   }
 

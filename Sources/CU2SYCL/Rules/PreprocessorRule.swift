@@ -43,11 +43,36 @@ public struct PreprocessorRule: MigrationRule {
       #endif
 
       """),
+    // Flagged (W065): device code under __CUDA_ARCH__, which the host-side parse skips. Each CUDA name
+    // in it counts (manual); the host branch converts.
+    RuleExample(
+      cuda: """
+      __device__ float fast_exp(float x) {
+      #ifdef __CUDA_ARCH__
+        return __expf(x);
+      #else
+        return expf(x);
+      #endif
+      }
+
+      """,
+      sycl: """
+      float fast_exp(float x) {
+      // CU2SYCL-W065: cu2sycl parses CUDA as host code, so this __CUDA_ARCH__ branch (device code) was not parsed and its CUDA name '__expf' was not converted; convert it by hand
+      #ifdef __SYCL_DEVICE_ONLY__
+        return __expf(x);
+      #else
+        return sycl::exp(x);
+      #endif
+      }
+
+      """),
   ]
 
   public init() {}
 
   public func apply(to context: MigrationContext) {
+    flagInactiveDeviceCode(context)
     let version = context.census.environment.runtimeVersion
     for i in context.pending({ $0.occurrence.kind == .macro && Self.covers.contains($0.occurrence.name) }) {
       let o = context.entries[i].occurrence
@@ -72,6 +97,31 @@ public struct PreprocessorRule: MigrationRule {
                      "__CUDACC_VER_MINOR__": version % 1000 / 10][o.name] ?? version
         context.replace(o.file, token, with: "\(value) /* \(o.name) */", rule: Self.id)
         context.claim(i, .converted, rule: Self.id)
+      }
+    }
+  }
+
+  /// CUDA names in a `__CUDA_ARCH__` branch the host-only parse skipped: never converted, so each is a
+  /// manual occurrence, with one finding above the branch's directive that lists them.
+  private func flagInactiveDeviceCode(_ context: MigrationContext) {
+    let pending = context.pending { $0.inactiveBranch != nil }
+    var branches: [String: [Int]] = [:]
+    var order: [String] = []
+    for i in pending {
+      let key = "\(context.entries[i].occurrence.file):\(context.entries[i].inactiveBranch ?? 0)"
+      if branches[key] == nil { order.append(key) }
+      branches[key, default: []].append(i)
+    }
+    for key in order {
+      let indices = branches[key] ?? []
+      var names: [String] = []
+      for i in indices where !names.contains(context.entries[i].occurrence.name) { names.append(context.entries[i].occurrence.name) }
+      let listed = names.prefix(4).map { "'\($0)'" }.joined(separator: ", ") + (names.count > 4 ? ", ..." : "")
+      let what = indices.count == 1 ? "its CUDA name \(listed) was" : "its \(indices.count) CUDA names (\(listed)) were"
+      let message = "cu2sycl parses CUDA as host code, so this __CUDA_ARCH__ branch (device code) was not parsed and \(what) not converted; convert it by hand"
+      for i in indices {
+        context.claim(i, .manual, rule: Self.id, warning: Warnings.inactiveDeviceCode, message: message,
+                      commentAt: context.entries[i].inactiveBranch)
       }
     }
   }

@@ -9,7 +9,8 @@ public struct StreamRule: MigrationRule {
   public static let summary = "Maps cudaStream_t and the stream API (create, destroy, synchronize, query, callbacks) to in-order SYCL queues."
   public static let covers = ["cudaStream_t", "cudaStreamCreate", "cudaStreamCreateWithFlags", "cudaStreamCreateWithPriority",
                               "cudaStreamDestroy", "cudaStreamSynchronize", "cudaStreamQuery", "cudaStreamAddCallback",
-                              "cudaLaunchHostFunc", "cudaStreamAttachMemAsync", "cudaStreamCallback_t", "cudaHostFn_t", "cudaStreamDefault", "cudaStreamNonBlocking",
+                              "cudaLaunchHostFunc", "cudaStreamAttachMemAsync", "cudaDeviceGetStreamPriorityRange", "cudaStreamGetPriority",
+                              "cudaStreamCallback_t", "cudaHostFn_t", "cudaStreamDefault", "cudaStreamNonBlocking",
                               "cudaStreamLegacy", "cudaStreamPerThread", "CUDART_CB"] + driverAliases.keys.sorted()
     + ["CUstream", "CUstreamCallback", "CU_STREAM_DEFAULT", "CU_STREAM_NON_BLOCKING"]
   public static let examples = [
@@ -42,6 +43,7 @@ public struct StreamRule: MigrationRule {
         cu2sycl::queue_ptr streams[2], side, urgent;
         for (int i = 0; i < 2; ++i) streams[i] = cu2sycl::create_stream();
         if ((side = cu2sycl::create_stream(cu2sycl::stream_non_blocking), 0) != 0) return 1;
+        // CU2SYCL-W066: the priority is dropped: SYCL 2020 queues have none, so this stream runs at the default priority, as on a GPU without stream priorities
         urgent = cu2sycl::create_stream(cu2sycl::stream_non_blocking);
         cu2sycl::add_callback(streams[0], done, flag);
         cu2sycl::launch_host_func(urgent, ready, flag);
@@ -52,6 +54,26 @@ public struct StreamRule: MigrationRule {
         cu2sycl::destroy_stream(urgent);
         cu2sycl::default_queue().wait_and_throw();
         return 0;
+      }
+
+      """),
+    // No stream priorities: CUDA's answers for a GPU without them.
+    RuleExample(
+      cuda: """
+      int priorities(cudaStream_t s) {
+        int least, greatest, p;
+        cudaDeviceGetStreamPriorityRange(&least, &greatest);
+        cudaStreamGetPriority(s, &p);
+        return least - greatest + p;
+      }
+
+      """,
+      sycl: """
+      int priorities(cu2sycl::queue_ptr s) {
+        int least, greatest, p;
+        least = 0, greatest = 0;
+        p = 0;
+        return least - greatest + p;
       }
 
       """),
@@ -75,12 +97,13 @@ public struct StreamRule: MigrationRule {
       guard let (call, file, range, args) = context.apiCall(context.entries[i]) else { continue }
       let r = (file: file, range: range)
       var pieces: [Piece]
+      var finding: (WarningKind, String)?
       switch Self.driverAliases[written] ?? written {
       case "cudaStreamCreate", "cudaStreamCreateWithFlags", "cudaStreamCreateWithPriority":
         guard let first = args.first, let (target, _) = context.assignmentTarget(first) else { continue }
         var create: [Piece] = [.text("cu2sycl::create_stream(")]
         // The flags matter (non-blocking streams skip the default stream's ordering); SYCL 2020 queues
-        // have no priority, so a priority is dropped.
+        // have no priority, so a priority is dropped (W066 unless it is the default, 0).
         if args.count >= 2, let flags = context.writtenRange(of: args[1]), let text = context.texts[flags.file] {
           if !["0", "CU_STREAM_DEFAULT"].contains(text[flags.range].trimmingCharacters(in: .whitespaces)) {
             create.append(.source(flags.range))
@@ -92,6 +115,18 @@ public struct StreamRule: MigrationRule {
         for extra in args.dropFirst(2) {
           if let ar = context.writtenRange(of: extra) { context.claimAll(in: ar.file, ar.range, .converted, rule: Self.id) }
         }
+        if args.count >= 3, context.text(of: args[2]).trimmingCharacters(in: .whitespaces) != "0" {
+          finding = (Warnings.streamPriority, "the priority is dropped: SYCL 2020 queues have none, so this stream runs at the default priority, as on a GPU without stream priorities")
+        }
+      case "cudaDeviceGetStreamPriorityRange":
+        // CUDA's answer for a device without stream priorities (streamPrioritiesSupported is 0 here).
+        let targets = args.prefix(2).compactMap { context.assignmentTarget($0)?.pieces }
+        guard args.count == 2, !targets.isEmpty else { continue }
+        pieces = Array(targets.map { $0 + [.text(" = 0")] }.joined(separator: [.text(", ")]))
+      case "cudaStreamGetPriority":
+        guard args.count == 2, let (target, _) = context.assignmentTarget(args[1]) else { continue }
+        context.claimArguments(args.prefix(1), rule: Self.id)
+        pieces = target + [.text(" = 0")]
       case "cudaStreamDestroy":
         guard args.count == 1, let s = context.source(args[0]) else { continue }
         pieces = [.text("cu2sycl::destroy_stream("), s, .text(")")]
@@ -115,7 +150,11 @@ public struct StreamRule: MigrationRule {
       guard context.replaceCall(call, with: pieces, rule: Self.id) else { continue }
       context.use(.streams, in: r.file)
       context.use(.defaultQueue, in: r.file)
-      context.claim(i, .converted, rule: Self.id)
+      if let (kind, message) = finding {
+        context.claim(i, .review, rule: Self.id, warning: kind, message: message)
+      } else {
+        context.claim(i, .converted, rule: Self.id)
+      }
     }
     replaceNames(context)
     context.rename([.macro], rule: Self.id) { name in MemoryRule.attachFlags[name].map { "\($0) /* \(name) */" } }

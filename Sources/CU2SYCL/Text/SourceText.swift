@@ -100,6 +100,13 @@ public struct SourceText: Sendable {
     return i > start ? i : offset
   }
 
+  /// The end of the identifier that starts at `offset`.
+  public func endOfIdentifier(from offset: Int) -> Int {
+    var i = offset
+    while i < bytes.count, isIdentifierByte(bytes[i]) { i += 1 }
+    return i
+  }
+
   /// The written use of a macro starting at `offset`: its name, with the parenthesized arguments that
   /// follow it (a function-like macro). Nil when no identifier starts there.
   public func macroUse(at offset: Int) -> Range<Int>? {
