@@ -59,12 +59,13 @@ def features():
         "jobs": "--jobs" in help_text,
         "no_cache": "--no-cache" in help_text,
         "quiet": "--quiet" in help_text,
+        "verbose": "--verbose" in help_text,
         "parse_arguments": rc == 0 and args.strip() != "",
     }
 
 
 FLAG_NAMES = {"jobs": "--jobs", "no_cache": "--no-cache (the persistent cache)", "quiet": "--quiet",
-              "parse_arguments": "parse-arguments"}
+              "verbose": "--verbose", "parse_arguments": "parse-arguments"}
 
 
 def clang_arguments(feat):
@@ -137,12 +138,14 @@ def run_clang(corpus, units, args):
             "command": f"for each .cu file: {example}"}
 
 
-def run_cu2sycl(label, command, corpus, jobs, out_dir, warm=False):
+def run_cu2sycl(label, command, corpus, jobs, out_dir, feat, warm=False):
     """One cu2sycl run (median of BENCH_REPEAT). Cold runs get an empty cache directory (CU2SYCL_CACHE) and
     output directory every time; a warm run reuses both as the run before it left them."""
     cache = os.path.join(OUT, "cache")
     args = [command, corpus] + (["--out", out_dir, "--force"] if command == "migrate" else [])
     args += ["--jobs", str(jobs)] if jobs is not None else []
+    # --verbose only adds one line to stderr, where the time went; --quiet is not used: it drops the summary.
+    args += ["--verbose"] if feat["verbose"] else []
     times, rsss, result = [], [], {}
     for _ in range(REPEAT):
         if not warm:
@@ -156,8 +159,9 @@ def run_cu2sycl(label, command, corpus, jobs, out_dir, warm=False):
         times.append(seconds)
         rsss.append(rss)
         m = SUMMARY.search(text)
+        verbose = [l[len("cu2sycl: "):] for l in err.splitlines() if l.startswith("cu2sycl: ") and "parsed" in l]
         result = {"exit": rc, "files_with_errors": int(m.group(3)) if m else None,
-                  "converted_percent": float(m.group(6)) if m else None}
+                  "converted_percent": float(m.group(6)) if m else None, "verbose": verbose[-1] if verbose else None}
     shown = [{corpus: "CORPUS", out_dir: "OUT"}.get(a, a) for a in args]
     result.update({"name": label, "seconds": median(times), "max_rss_mb": median(rsss),
                    "command": f"CU2SYCL_CACHE=CACHE{' (kept)' if warm else ' (empty)'} "
@@ -187,13 +191,13 @@ def bench_corpus(title, corpus, feat, clang_args):
             plan.append((f"migrate, cold, {JOBS} workers", "migrate", JOBS))
     for label, command, jobs in plan:
         log(f"{title}: cu2sycl {label}")
-        runs.append(run_cu2sycl(label, command, corpus, jobs, out_dir))
+        runs.append(run_cu2sycl(label, command, corpus, jobs, out_dir, feat))
     # Warm: the same command as the last cold migrate, with its cache and output kept and no file changed.
     if feat["no_cache"]:
         cold = runs[-1]
         label = cold["name"].replace("cold", "warm")
         log(f"{title}: cu2sycl {label}")
-        r = run_cu2sycl(label, "migrate", corpus, plan[-1][2], out_dir, warm=True)
+        r = run_cu2sycl(label, "migrate", corpus, plan[-1][2], out_dir, feat, warm=True)
         r["percent_of_cold"] = 100.0 * r["seconds"] / cold["seconds"] if cold["seconds"] else None
         runs.append(r)
     clang_s = runs[0]["seconds"]
@@ -325,6 +329,12 @@ def main():
     print("commands (CORPUS, OUT and CACHE are under " + os.path.relpath(OUT, REPO) + "/):")
     for r in main_corpus["runs"]:
         print(f"  {r['name']}: {r['command']}")
+    if feat["verbose"]:
+        print()
+        print("where the time went (cu2sycl --verbose):")
+        for r in main_corpus["runs"]:
+            if r.get("verbose"):
+                print(f"  {r['name']}: {r['verbose']}")
     print()
     print(f"reproduce: {reproduce}")
     print(f"result: {os.path.relpath(os.path.join(OUT, 'result.json'), REPO)}")
