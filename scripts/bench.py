@@ -184,7 +184,8 @@ def bench_corpus(title, corpus, feat, clang_args):
     jobs1 = 1 if feat["jobs"] else None
     plan = [("examine, cold, 1 worker", "examine", jobs1), ("migrate, cold, 1 worker", "migrate", jobs1)]
     if feat["jobs"]:
-        plan.insert(1, (f"examine, cold, {JOBS} workers", "examine", JOBS))
+        if JOBS != 1:
+            plan.insert(1, (f"examine, cold, {JOBS} workers", "examine", JOBS))
         if JOBS != 2:
             plan.append(("migrate, cold, 2 workers", "migrate", 2))
         if JOBS != 1:
@@ -204,19 +205,29 @@ def bench_corpus(title, corpus, feat, clang_args):
     for r in runs:
         r["lines_per_s"] = lines / r["seconds"] if r["seconds"] else None
         r["ratio_to_clang"] = clang_s / r["seconds"] if r["seconds"] and not r["name"].startswith("clang") else None
-    return {"title": title, "files": len(files), "units": len(units), "lines": lines, "runs": runs}
+    # The speedup of N workers over 1 (seconds of 1 worker over seconds of N), examine and migrate.
+    speedup = {}
+    for command in ("examine", "migrate"):
+        one, many = find_run(runs, f"{command}, cold, 1 worker"), find_run(runs, f"{command}, cold, {JOBS} workers")
+        if feat["jobs"] and one and many and many["seconds"]:
+            speedup[command] = one["seconds"] / many["seconds"]
+    return {"title": title, "files": len(files), "units": len(units), "lines": lines, "runs": runs,
+            "speedup_of_n_workers": speedup}
 
 
 # ---------------------------------------------------------------------------------------------------------
 # Targets (issue 6) and output.
 
+def find_run(runs, prefix):
+    return next((r for r in runs if r["name"].startswith(prefix)), None)
+
+
 def find(corpus, prefix):
-    return next((r for r in corpus["runs"] if r["name"].startswith(prefix)), None)
+    return find_run(corpus["runs"], prefix)
 
 
 def targets(main, feat):
     out = []
-    clang = main["runs"][0]
     one = find(main, "migrate, cold, 1 worker")
     ratio = one and one["ratio_to_clang"]
     out.append({"target": "single worker cold >= 3x faster than per-file clang", "value": f"{ratio:.2f}x" if ratio else None,
@@ -241,7 +252,6 @@ def targets(main, feat):
         out.append({"target": "peak memory < 300 MB for 500 files",
                     "value": f"{peak:.0f} MB on {main['files']} files" if peak else None, "met": None,
                     "note": "needs BENCH_FILES >= 500"})
-    del clang
     return out
 
 
@@ -260,6 +270,9 @@ def table(corpus):
                     f"{fmt(r['ratio_to_clang'], '8.2f') + ('x' if r['ratio_to_clang'] else ''):>9} "
                     f"{fmt(r['max_rss_mb'], '8.0f'):>8} {fmt(r.get('percent_of_cold'), '8.1f'):>9} "
                     f"{fmt(r.get('converted_percent'), '7.1f'):>7} {fmt(errors, 'd'):>6}")
+    if corpus["speedup_of_n_workers"]:
+        rows.append(f"  speedup of {JOBS} workers over 1: " + ", ".join(
+            f"{command} {value:.2f}x" for command, value in corpus["speedup_of_n_workers"].items()))
     return "\n".join(rows)
 
 
