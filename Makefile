@@ -4,13 +4,21 @@ SWIFT ?= swift
 BIN := .build/debug/cu2sycl
 DEMO_OUT := .build/demo-out
 
-.PHONY: setup build demo test unit-test verify-fixtures goldens docs clean
+.PHONY: setup build build-release bench demo test unit-test verify-fixtures goldens docs clean
 
 setup:
 	@bash scripts/setup.sh
 
 build: setup
 	$(SWIFT) build
+
+build-release: setup
+	$(SWIFT) build -c release
+
+# Speed against the per-file clang parse floor, cold and warm, 1 and N workers, peak memory (issue 6;
+# Docs/Benchmark.md). About 10 minutes on 2 cores; BENCH_FILES=40 for a quick look. Not part of `make test`.
+bench: build-release
+	@bash scripts/bench.sh
 
 # The demo migrates the CUDA files of Fixtures/demo (their expected SYCL sits next to them).
 demo: build

@@ -7,11 +7,12 @@
 #    fails on console errors (HTMLReportTests runs it);
 #  - a pkg-config file so SwiftPM links libclang-16 without unsafe flags;
 #  - python3-venv: Debian's python3 makes venvs with pip only with it (the report validators' venv);
+#  - time: /usr/bin/time -v, which `make bench` reads each run's peak memory from;
 #  - the pinned SYCL CPU runtime from PyPI wheels (see scripts/sycl-runtime.sh), cached outside the repo;
 #  - the pinned JSON Schema validators for the report tests (see scripts/report-tools.sh), likewise.
 set -euo pipefail
 need=()
-for pkg in libclang-16-dev clang-16 pkg-config unzip libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0 python3 python3-venv chromium; do
+for pkg in libclang-16-dev clang-16 pkg-config unzip libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0 python3 python3-venv chromium time; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
