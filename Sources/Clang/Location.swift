@@ -25,6 +25,14 @@ public struct SourceLocation {
 
   public var isInSystemHeader: Bool { clang_Location_isInSystemHeader(raw) != 0 }
 
+  /// The file of the expansion location as libclang's handle: cheap to get and to compare (no path
+  /// string), for callers that classify many cursors by file.
+  public var expansionFileHandle: UnsafeMutableRawPointer? {
+    var file: CXFile?
+    clang_getExpansionLocation(raw, &file, nil, nil, nil)
+    return file
+  }
+
   private func resolve(_ f: (CXSourceLocation, UnsafeMutablePointer<CXFile?>?, UnsafeMutablePointer<UInt32>?,
                               UnsafeMutablePointer<UInt32>?, UnsafeMutablePointer<UInt32>?) -> Void) -> FilePosition? {
     var file: CXFile?

@@ -139,7 +139,7 @@ func runMigration(input: String, output: String?, force: Bool, frontend: Fronten
   }
   bar?.finish()
   if !frontend.quiet { print(TextReport.render(report, color: TextReport.colorWanted), terminator: "") }
-  if frontend.verbose { printError("cu2sycl: " + migrator.timing.summary) }
+  if frontend.verbose { printError("cu2sycl: " + migrator.timing.summary); printError("cu2sycl: slowest steps: " + migrator.timing.ruleSummary) }
   var writeFailed = false
   for (format, path) in try reports.requests() {
     do { try report.write(format, to: path) } catch {

@@ -61,9 +61,16 @@ public final class Census {
   // MARK: Walking
 
   private func isUser(_ c: Cursor) -> Bool {
-    guard let file = c.location.expansion?.file else { return false }
-    return userFiles.contains(file)
+    // A unit's top level holds every declaration and macro of the prelude and the system headers:
+    // classify by libclang's file handle, resolving a file's path once.
+    let location = c.location
+    guard let handle = location.expansionFileHandle else { return false }
+    if let known = userFileByHandle[handle] { return known }
+    let user = location.expansion.map { userFiles.contains($0.file) } ?? false
+    userFileByHandle[handle] = user
+    return user
   }
+  private var userFileByHandle: [UnsafeMutableRawPointer: Bool] = [:]
 
   private func visitTopLevel(_ c: Cursor) {
     guard isUser(c) else { return }

@@ -1,5 +1,8 @@
 import Clang
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What one translation unit planned, without its libclang objects.
 struct UnitResult: Sendable, Codable {
@@ -44,12 +47,17 @@ struct UnitAnalyzer: Sendable {
     let parsed = DispatchTime.now()
     result.diagnostics = Frontend.located(tu.diagnostics, minimum: .error)
     let census = Census(tu: tu, environment: environment, userFiles: userFiles, texts: texts)
+    let censused = DispatchTime.now()
     let root = self.root
     let context = MigrationContext(census: census, dimensions: dimensions, inputRoot: root, program: programNames) { input in
       guard input.hasPrefix(root + "/") else { return nil }
       return root + "/" + Project.outputPath(for: String(input.dropFirst(root.count + 1)))
     }
-    for rule in RuleRegistry.rules { rule.init().apply(to: context) }
+    for rule in RuleRegistry.rules {
+      let t0 = DispatchTime.now()
+      rule.init().apply(to: context)
+      timing.addRule(rule.id, DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds)
+    }
     for i in context.pending({ _ in true }) {
       let o = context.entries[i].occurrence
       context.claim(i, .unsupported, rule: "none", warning: Warnings.unsupported,
@@ -63,6 +71,7 @@ struct UnitAnalyzer: Sendable {
     result.filesUsingCMath = census.filesUsingCMath
     result.dependencies = [path] + Set(tu.includedFiles.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
       .filter { userFiles.contains($0) && $0 != path }.sorted()
+    timing.addRule("census", censused.uptimeNanoseconds - parsed.uptimeNanoseconds)
     timing.add(parse: parsed.uptimeNanoseconds - started.uptimeNanoseconds,
                analysis: DispatchTime.now().uptimeNanoseconds - parsed.uptimeNanoseconds)
     return result
@@ -77,6 +86,13 @@ public final class RunTiming: @unchecked Sendable {
   private var units = 0
   private var cacheHits = 0
   var prelude = "not used"
+
+  private var rules: [String: UInt64] = [:]
+  func addRule(_ id: String, _ ns: UInt64) { lock.lock(); rules[id, default: 0] += ns; lock.unlock() }
+  public var ruleSummary: String {
+    lock.lock(); defer { lock.unlock() }
+    return rules.sorted { $0.value > $1.value }.prefix(6).map { String(format: "%@ %.2f", $0.key, Double($0.value) / 1e9) }.joined(separator: ", ")
+  }
 
   func addCache(hits: Int) {
     lock.lock()
@@ -113,6 +129,9 @@ enum Workers {
       let frontend = Frontend(environment: environment, prelude: prelude)
       while let i = results.next() {
         results.set(i, body(items[i], frontend))
+        // A parse allocates tens of megabytes that libclang frees at the end of the unit; glibc keeps
+        // them mapped unless asked, and with several worker arenas the peak grows with the tree.
+        releaseFreedMemory()
         completed()
       }
     }
@@ -155,3 +174,18 @@ public final class RunProgress: @unchecked Sendable {
     report(d, t)
   }
 }
+
+/// Returns memory freed by a unit's parse to the system (glibc keeps it otherwise). glibc's
+/// `malloc_trim` is not in Swift's Glibc module: looked up once, absent on other C libraries.
+func releaseFreedMemory() {
+  mallocTrim?(0)
+}
+
+private let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+  #if canImport(Glibc)
+  guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+  return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+  #else
+  return nil
+  #endif
+}()
