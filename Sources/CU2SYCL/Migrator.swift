@@ -158,19 +158,18 @@ public final class Migrator {
     let progress = self.progress
     func analyzeAll(_ paths: [String], dimensions: [String: Int]) -> [UnitResult] {
       progress?.add(total: paths.count)
-      var results = paths.map { cache?.lookup($0, dimensions: dimensions) }
-      let missing = results.indices.filter { results[$0] == nil }
-      if paths.count > missing.count { progress?.advance(paths.count - missing.count) }
-      let fresh = Workers.map(missing.map { paths[$0] }, jobs: jobs, environment: environment, prelude: prelude,
-                              completed: { progress?.advance() }) { path, frontend in
-        analyzer.analyze(path, dimensions: dimensions, frontend: frontend, timing: timing)
-      }
-      for (i, result) in zip(missing, fresh) {
-        results[i] = result
+      // Cache lookups (decoding) run on the workers too: on a warm run they are most of the time.
+      return Workers.map(paths, jobs: jobs, environment: environment, prelude: prelude,
+                         completed: { progress?.advance() }) { path, frontend in
+        if let cached = cache?.lookup(path, dimensions: dimensions) {
+          timing.addCache(hits: 1)
+          return cached
+        }
+        let result = analyzer.analyze(path, dimensions: dimensions, frontend: frontend, timing: timing)
+        releaseFreedMemory()
         cache?.store(result, dimensions: dimensions)
+        return result
       }
-      timing.addCache(hits: paths.count - missing.count)
-      return results.map { $0! }
     }
     var occurrences: [OccurrenceKey: Occurrence] = [:]
     var order: [OccurrenceKey] = []

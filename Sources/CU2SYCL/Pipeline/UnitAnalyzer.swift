@@ -129,9 +129,6 @@ enum Workers {
       let frontend = Frontend(environment: environment, prelude: prelude)
       while let i = results.next() {
         results.set(i, body(items[i], frontend))
-        // A parse allocates tens of megabytes that libclang frees at the end of the unit; glibc keeps
-        // them mapped unless asked, and with several worker arenas the peak grows with the tree.
-        releaseFreedMemory()
         completed()
       }
     }
@@ -175,7 +172,8 @@ public final class RunProgress: @unchecked Sendable {
   }
 }
 
-/// Returns memory freed by a unit's parse to the system (glibc keeps it otherwise). glibc's
+/// Returns memory freed by a unit's parse to the system: libclang frees tens of megabytes at the end of
+/// a unit, which glibc keeps mapped unless asked, so with several worker arenas the peak grows. glibc's
 /// `malloc_trim` is not in Swift's Glibc module: looked up once, absent on other C libraries.
 func releaseFreedMemory() {
   mallocTrim?(0)

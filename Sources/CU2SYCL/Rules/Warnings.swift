@@ -202,5 +202,7 @@ public enum Warnings {
     explanation: "The kernel is used as a value (cudaLaunchKernel((void *)k, ...), a graph node's func), but cu2sycl cannot write its launcher (k_launcher, which reads each parameter back from the argument array): it is a template named without its template arguments, or it has a parameter pack or a reference parameter, whose values an argument array does not describe. Name the template's arguments (k<float, 256>) and migrate again, or launch the kernel with <<<>>>.")
   public static let all: [WarningKind] = [unsupported, macroBody, sharedSize, stream, dim3Use, conflict, deviceVariable, hostDeviceItem, parseError, subGroupSize, devicePrintf, clock, inlineAssembly, dynamicParallelism, deviceHeap, deviceProperty, arrayLaunch, graph, interop, glImage, sharedOutsideKernel, roundingMode, noMathEquivalent, atomicType, vector3Layout, vectorOperator, partialMask, groupSize, gridSync, activeMask, coalescedGroup, groupOperator, halfRounding, bfloat16Pair, halfIntrinsic, randomSequence, randomUnsupported, textureManual, textureSetting, variadicItem, inactiveDeviceCode, streamPriority, cudaVersion, runtimeModule, runtimeLaunch, driverAttribute, moduleFromProgram, templateArrayLaunch, registeredMemory, freeMemory, peerCopy, interprocessMemory, interprocessEvent, poolUsage, streamAttribute, captureRegion, captureHostCode, captureNodeCount, kernelNodeArguments]
 
-  public static func kind(id: String) -> WarningKind? { all.first { $0.id == id } }
+  public static func kind(id: String) -> WarningKind? { byID[id] }
+  /// Reports look a warning up for every finding.
+  private static let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 }
