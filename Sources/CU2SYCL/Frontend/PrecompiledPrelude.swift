@@ -43,7 +43,7 @@ public struct PrecompiledPrelude: Sendable {
     if !standardHeaders.isEmpty {
       mainFile = directory + "/\(key).h"
       let text = "#include \"\(environment.preludeHeader)\"\n" + standardHeaders.map { "#include <\($0)>\n" }.joined()
-      if TestableFile.read(mainFile) != text {
+      if FileManager.default.contents(atPath: mainFile) != Data(text.utf8) {
         do { try FileWriter.write(Array(text.utf8), to: mainFile) } catch { return nil }
       }
     }
@@ -104,8 +104,4 @@ public struct PrecompiledPrelude: Sendable {
     }
     return h.hex
   }()
-}
-
-private enum TestableFile {
-  static func read(_ path: String) -> String? { FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } }
 }
