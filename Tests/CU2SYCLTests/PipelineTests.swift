@@ -73,6 +73,21 @@ final class PipelineTests: XCTestCase {
     XCTAssertEqual(rebuilt.report, second.report)
   }
 
+  /// A unit whose header is missing is not cached: adding the header (no file the unit read changed)
+  /// must make the next run see it.
+  func testUnitWithErrorsIsNotCached() throws {
+    let input = TestSupport.temporaryDirectory("pipeline-missing")
+    let cache = TestSupport.temporaryDirectory("pipeline-cache3")
+    defer { [input, cache].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+    TestSupport.write("#include \"later.cuh\"\n__global__ void k(float *x) { x[threadIdx.x] = LATER; }\n", to: input + "/k.cu")
+    var options = MigrationOptions(inputRoot: input, outputRoot: nil)
+    options.cacheDirectory = cache
+    XCTAssertFalse(try Migrator(options: options).plan().report.failedFiles.isEmpty)
+    TestSupport.write("#pragma once\n#define LATER 1.0f\n", to: input + "/later.cuh")
+    let after = try Migrator(options: options).plan().report
+    XCTAssertTrue(after.failedFiles.isEmpty, "\(after.failedFiles.flatMap(\.diagnostics))")
+  }
+
   func testPipedOutputHasNoProgressBar() throws {
     let cache = TestSupport.temporaryDirectory("pipeline-cli")
     defer { try? FileManager.default.removeItem(atPath: cache) }

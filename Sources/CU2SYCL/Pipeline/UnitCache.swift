@@ -8,7 +8,8 @@ import Foundation
 /// CUDA declarations), the CUDA environment, the run's arguments, what the whole tree contributes
 /// (names written as strings, which files define which kernels, the kernel dimensionalities of the
 /// second planning pass), the unit's path and its bytes. The entry lists the project files the unit
-/// read with their hashes; it is used only when all of them still have those contents.
+/// read with their hashes; it is used only when all of them still have those contents. Units with
+/// parse errors are not cached (a missing header may appear without any file they read changing).
 struct UnitCache: Sendable {
   let directory: String
   /// Hash of the run-wide inputs.
@@ -58,6 +59,9 @@ struct UnitCache: Sendable {
   }
 
   func store(_ result: UnitResult, dimensions: [String: Int]) {
+    // A unit with errors may lack a header that is added later without any file it read changing:
+    // such results are not kept.
+    guard result.diagnostics.isEmpty else { return }
     var dependencies: [String: String] = [:]
     for file in result.dependencies {
       guard let hash = fileHashes[file] else { return }  // read a file that is not in the tree's texts: don't cache
