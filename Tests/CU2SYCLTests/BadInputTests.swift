@@ -55,13 +55,16 @@ final class BadInputTests: XCTestCase {
     XCTAssertEqual(refused.status, 2)
     XCTAssertTrue(refused.output.contains("--force"), refused.output)
     XCTAssertNil(TestSupport.read(output + "/a.sycl.cpp"))
-    let forced = TestSupport.run([TestSupport.cliBinary, "migrate", input, "--out", output, "--force", "--report-json", output + "/r.json"])
+    let forced = TestSupport.run([TestSupport.cliBinary, "migrate", input, "--out", output, "--force", "--report-json", output + "/r.json"],
+                                 environment: ["SOURCE_DATE_EPOCH": "0"])
     XCTAssertEqual(forced.status, 0, forced.output)
     XCTAssertNotNil(TestSupport.read(output + "/a.sycl.cpp"))
     XCTAssertEqual(TestSupport.read(output + "/other.txt"), "keep")
-    // Again, over the previous output: files are replaced, never lost.
+    // Again, over the previous output: files are replaced, never lost. The report's time is pinned: two runs
+    // a second apart would otherwise differ in `generatedAt` (this failed in CI).
     let first = TestSupport.snapshot(output)
-    let again = TestSupport.run([TestSupport.cliBinary, "migrate", input, "--out", output, "--force", "--report-json", output + "/r.json"])
+    let again = TestSupport.run([TestSupport.cliBinary, "migrate", input, "--out", output, "--force", "--report-json", output + "/r.json"],
+                                environment: ["SOURCE_DATE_EPOCH": "0"])
     XCTAssertEqual(again.status, 0, again.output)
     XCTAssertEqual(TestSupport.snapshot(output), first)
   }

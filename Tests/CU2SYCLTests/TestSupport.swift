@@ -42,10 +42,13 @@ enum TestSupport {
   }()
 
   @discardableResult
-  static func run(_ arguments: [String], cwd: String? = nil) -> (status: Int32, output: String) {
+  static func run(_ arguments: [String], cwd: String? = nil, environment: [String: String] = [:]) -> (status: Int32, output: String) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: arguments[0])
     p.arguments = Array(arguments.dropFirst())
+    if !environment.isEmpty {
+      p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
     let pipe = Pipe()
     p.standardOutput = pipe
