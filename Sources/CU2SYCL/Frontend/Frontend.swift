@@ -23,6 +23,13 @@ public final class Frontend {
     self.prelude = prelude
   }
 
+  /// How units are parsed. `incomplete` skips what clang does at the end of a translation unit: the
+  /// implicit instantiation of function template bodies (std::vector<float>'s members, std::sort, ...) and
+  /// CUDA's deferred diagnostics, which read thousands of declarations back from the precompiled prelude.
+  /// None of it is user code, and that end of unit was more than half of a unit's parse time (issue 6).
+  /// What is lost: errors that only an instantiation of a template shows.
+  static let unitOptions: ParseOptions = [.detailedPreprocessingRecord, .keepGoing, .incomplete]
+
   public static var clangVersion: String { Clang.clangVersion }
 
   /// Parses `path` (optionally with in-memory contents) with extra compile arguments (-I, -D).
@@ -33,13 +40,15 @@ public final class Frontend {
       extra += ["-Wno-pragma-once-outside-header"]
     }
     let unsaved = contents.map { [UnsavedFile(path: path, contents: $0)] } ?? []
+    let options = Frontend.unitOptions
     if let prelude {
       // A unit the prelude does not load into (a fatal error naming the PCH) parses the plain way.
       let tu = try TranslationUnit(index: index, path: path, arguments: prelude.unitArguments(environment: environment) + extra,
-                                   unsavedFiles: unsaved)
+                                   unsavedFiles: unsaved, options: options)
       if !tu.diagnostics.contains(where: { $0.severity == .fatal && $0.message.contains(prelude.path) }) { return tu }
     }
-    return try TranslationUnit(index: index, path: path, arguments: environment.parseArguments + extra, unsavedFiles: unsaved)
+    return try TranslationUnit(index: index, path: path, arguments: environment.parseArguments + extra, unsavedFiles: unsaved,
+                               options: options)
   }
 
   public static func located(_ diagnostics: [Diagnostic], minimum: Diagnostic.Severity = .warning) -> [LocatedDiagnostic] {
