@@ -4,8 +4,12 @@ import CClang
 public final class Index {
   let raw: CXIndex
 
-  public init(displayDiagnostics: Bool = false) {
-    raw = clang_createIndex(0, displayDiagnostics ? 1 : 0)
+  /// `excludeDeclarationsFromPCH`: walking a unit's top level visits only what the unit itself parsed, not
+  /// the declarations of the precompiled header it loaded (which libclang would otherwise read back, one by one,
+  /// on every walk). Such a walk also lists the function template instantiations clang made, as top-level
+  /// declarations of their own.
+  public init(displayDiagnostics: Bool = false, excludeDeclarationsFromPCH: Bool = false) {
+    raw = clang_createIndex(excludeDeclarationsFromPCH ? 1 : 0, displayDiagnostics ? 1 : 0)
   }
 
   deinit { clang_disposeIndex(raw) }

@@ -25,6 +25,9 @@ public struct SourceLocation {
 
   public var isInSystemHeader: Bool { clang_Location_isInSystemHeader(raw) != 0 }
 
+  /// The same place (libclang's own comparison; no file names resolved).
+  public func isSame(as other: SourceLocation) -> Bool { clang_equalLocations(raw, other.raw) != 0 }
+
   /// The file of the expansion location as libclang's handle: cheap to get and to compare (no path
   /// string), for callers that classify many cursors by file.
   public var expansionFileHandle: UnsafeMutableRawPointer? {

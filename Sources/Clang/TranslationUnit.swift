@@ -21,6 +21,16 @@ public final class TranslationUnit {
     raw = tu
   }
 
+  /// Loads an AST file (a precompiled header) written by `save(to:)`.
+  public init(index: Index, astFile path: String) throws {
+    self.index = index
+    self.path = path
+    var tu: CXTranslationUnit?
+    let code = clang_createTranslationUnit2(index.raw, path, &tu)
+    guard code == CXError_Success, let tu else { throw ParseError(path: path, code: Int32(code.rawValue)) }
+    raw = tu
+  }
+
   deinit { clang_disposeTranslationUnit(raw) }
 
   public var cursor: Cursor { Cursor(clang_getTranslationUnitCursor(raw), tu: self) }

@@ -45,12 +45,18 @@ public final class Census {
   private var macroBodyCounters: [String: Int] = [:]
   private var dependentCalls: [(caller: FunctionInfo, name: String, call: Cursor)] = []
 
-  public init(tu: TranslationUnit, environment: CUDAEnvironment, userFiles: Set<String>, texts: [String: SourceText]) {
+  /// The names the precompiled prelude declares, when the unit loaded one: a walk of the unit does not
+  /// visit the prelude's declarations (see Frontend.index).
+  private let preludeNames: (() -> Set<String>)?
+
+  public init(tu: TranslationUnit, environment: CUDAEnvironment, userFiles: Set<String>, texts: [String: SourceText],
+              preludeNames: (() -> Set<String>)? = nil) {
     self.tu = tu
     self.environment = environment
     self.userFiles = userFiles
     self.texts = texts
-    for child in tu.cursor.children { visitTopLevel(child) }
+    self.preludeNames = preludeNames
+    for child in tu.cursor.children where !Census.isImplicitInstantiation(child) { visitTopLevel(child) }
     resolveDependentCalls()
     markSharedDeclarations()
     collectUnresolved()
@@ -71,6 +77,18 @@ public final class Census {
     return user
   }
   private var userFileByHandle: [UnsafeMutableRawPointer: Bool] = [:]
+
+  /// A function or variable clang instantiated from a template: the unit's top level lists it beside its
+  /// template (same location), but its code is the template's, which the walk visits.
+  static func isImplicitInstantiation(_ c: Cursor) -> Bool {
+    switch c.kind {
+    case .functionDecl, .cxxMethod, .constructor, .destructor, .conversionFunction, .varDecl:
+      guard let pattern = c.specializedTemplate else { return false }
+      return pattern.location.isSame(as: c.location)
+    default:
+      return false
+    }
+  }
 
   private func visitTopLevel(_ c: Cursor) {
     guard isUser(c) else { return }
@@ -621,7 +639,15 @@ public final class Census {
   /// The names the CUDA environment declares (functions, variables, types, enumerators, including those
   /// of its namespaces), and CUDA's keywords.
   private func environmentNames() -> Set<String> {
-    var names = CUDANames.attributeMacros.union(CUDANames.builtinVariables)
+    CUDANames.attributeMacros.union(CUDANames.builtinVariables)
+      .union(Census.declaredNames(topLevel: tu.cursor.children, environment: environment))
+      .union(preludeNames?() ?? [])
+  }
+
+  /// The names that top-level declarations in the CUDA environment's files declare (with those of their
+  /// namespaces and `extern "C"` blocks).
+  static func declaredNames(topLevel: [Cursor], environment: CUDAEnvironment) -> Set<String> {
+    var names = Set<String>()
     func add(_ c: Cursor, depth: Int) {
       switch c.kind {
       case .functionDecl, .functionTemplate, .varDecl, .typedefDecl, .typeAliasDecl, .structDecl, .classDecl, .classTemplate,
@@ -636,7 +662,7 @@ public final class Census {
       default: break
       }
     }
-    for c in tu.cursor.children {
+    for c in topLevel {
       guard let file = c.location.spelling?.file, environment.declares(file) else { continue }
       add(c, depth: 0)
     }

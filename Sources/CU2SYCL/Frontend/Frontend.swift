@@ -16,7 +16,9 @@ public final class Frontend {
   public let environment: CUDAEnvironment
   /// The precompiled prelude units load instead of parsing the CUDA headers; nil parses them each time.
   public let prelude: PrecompiledPrelude?
-  let index = Index()
+  /// Unit walks skip the precompiled prelude's declarations (Census reads the prelude's names from the
+  /// prelude itself, once).
+  let index = Index(excludeDeclarationsFromPCH: true)
 
   public init(environment: CUDAEnvironment, prelude: PrecompiledPrelude? = nil) {
     self.environment = environment

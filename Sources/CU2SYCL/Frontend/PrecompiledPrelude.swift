@@ -14,6 +14,35 @@ public struct PrecompiledPrelude: Sendable {
   public let path: String
   /// Where it came from, for --verbose: "cached", "built".
   public let origin: String
+  private let names = DeclaredNames()
+
+  init(path: String, origin: String) {
+    self.path = path
+    self.origin = origin
+  }
+
+  /// The names the prelude's CUDA environment files declare (Census.declaredNames), read from the PCH
+  /// once per run, on first use, by whichever worker needs them first.
+  public func declaredNames(environment: CUDAEnvironment) -> Set<String> {
+    names.get {
+      guard let ast = try? TranslationUnit(index: Index(), astFile: path) else { return [] }
+      return Census.declaredNames(topLevel: ast.cursor.children, environment: environment)
+    }
+  }
+
+  /// Computed once, shared by the copies of the prelude that the workers hold.
+  private final class DeclaredNames: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Set<String>?
+    func get(_ compute: () -> Set<String>) -> Set<String> {
+      lock.lock()
+      defer { lock.unlock() }
+      if let value { return value }
+      let computed = compute()
+      value = computed
+      return computed
+    }
+  }
 
   /// The PCH for these run-wide arguments (the units' own -I come later and do not matter), from the
   /// cache or built now; nil when it cannot be built (units then parse the prelude themselves).

@@ -46,7 +46,9 @@ struct UnitAnalyzer: Sendable {
     }
     let parsed = DispatchTime.now()
     result.diagnostics = Frontend.located(tu.diagnostics, minimum: .error)
-    let census = Census(tu: tu, environment: environment, userFiles: userFiles, texts: texts)
+    let environment = self.environment
+    let census = Census(tu: tu, environment: environment, userFiles: userFiles, texts: texts,
+                        preludeNames: frontend.prelude.map { prelude in { prelude.declaredNames(environment: environment) } })
     let censused = DispatchTime.now()
     let root = self.root
     let context = MigrationContext(census: census, dimensions: dimensions, inputRoot: root, program: programNames) { input in
