@@ -36,6 +36,13 @@ public struct SourceLocation {
     return file
   }
 
+  /// The file of the spelling location as libclang's handle (see expansionFileHandle).
+  public var spellingFileHandle: UnsafeMutableRawPointer? {
+    var file: CXFile?
+    clang_getSpellingLocation(raw, &file, nil, nil, nil)
+    return file
+  }
+
   private func resolve(_ f: (CXSourceLocation, UnsafeMutablePointer<CXFile?>?, UnsafeMutablePointer<UInt32>?,
                               UnsafeMutablePointer<UInt32>?, UnsafeMutablePointer<UInt32>?) -> Void) -> FilePosition? {
     var file: CXFile?

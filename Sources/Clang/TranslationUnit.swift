@@ -70,14 +70,25 @@ public final class TranslationUnit {
   /// The byte ranges the preprocessor skipped (inactive `#if` branches, from the directive that opens
   /// one to the one that ends it), by file as clang names it. (Looking a file up by path with
   /// clang_getFile would rename it: clang 16 reports a file under the last name it was asked for.)
-  public var skippedRanges: [String: [Range<Int>]] {
+  public var skippedRanges: [String: [Range<Int>]] { skippedRanges(inFiles: { _ in true }) }
+
+  /// The skipped ranges of the files `wanted` accepts (asked once per file: the list also holds every
+  /// skipped range of the system headers and of the precompiled prelude).
+  public func skippedRanges(inFiles wanted: (String) -> Bool) -> [String: [Range<Int>]] {
     guard let list = clang_getAllSkippedRanges(raw) else { return [:] }
     defer { clang_disposeSourceRangeList(list) }
     var out: [String: [Range<Int>]] = [:]
+    var nameByHandle: [UnsafeMutableRawPointer: String?] = [:]
     for i in 0..<Int(list.pointee.count) {
       let r = SourceRange(list.pointee.ranges[i])
-      guard let s = r.start.spelling, let e = r.end.spelling, s.file == e.file, e.offset >= s.offset else { continue }
-      out[s.file, default: []].append(s.offset..<e.offset)
+      guard let handle = r.start.spellingFileHandle else { continue }
+      if nameByHandle[handle] == nil {
+        let name = String(consuming: clang_getFileName(handle))
+        nameByHandle[handle] = .some(wanted(name) ? name : nil)
+      }
+      guard case let .some(.some(name)) = nameByHandle[handle],
+            let s = r.start.spelling, let e = r.end.spelling, s.file == e.file, e.offset >= s.offset else { continue }
+      out[name, default: []].append(s.offset..<e.offset)
     }
     return out
   }

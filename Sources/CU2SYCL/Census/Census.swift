@@ -45,17 +45,17 @@ public final class Census {
   private var macroBodyCounters: [String: Int] = [:]
   private var dependentCalls: [(caller: FunctionInfo, name: String, call: Cursor)] = []
 
-  /// The names the precompiled prelude declares, when the unit loaded one: a walk of the unit does not
-  /// visit the prelude's declarations (see Frontend.index).
-  private let preludeNames: (() -> Set<String>)?
+  /// The precompiled prelude the unit loaded, if any: a walk of the unit does not visit its declarations
+  /// (see Frontend.index), so their names come from it, and it keeps what all units ask of it.
+  private let prelude: PrecompiledPrelude?
 
   public init(tu: TranslationUnit, environment: CUDAEnvironment, userFiles: Set<String>, texts: [String: SourceText],
-              preludeNames: (() -> Set<String>)? = nil) {
+              prelude: PrecompiledPrelude? = nil) {
     self.tu = tu
     self.environment = environment
     self.userFiles = userFiles
     self.texts = texts
-    self.preludeNames = preludeNames
+    self.prelude = prelude
     for child in tu.cursor.children where !Census.isImplicitInstantiation(child) { visitTopLevel(child) }
     resolveDependentCalls()
     markSharedDeclarations()
@@ -77,6 +77,22 @@ public final class Census {
     return user
   }
   private var userFileByHandle: [UnsafeMutableRawPointer: Bool] = [:]
+
+  /// Whether a declaration is written in the CUDA environment's files (by its spelling location). Asked
+  /// for every reference in the unit: answered per libclang file handle, resolving each file's path once.
+  private func isEnvironmentDeclaration(_ decl: Cursor) -> Bool { declaringFile(decl).environment }
+  /// Whether a declaration is written in one of the user files.
+  private func isUserDeclaration(_ decl: Cursor) -> Bool { declaringFile(decl).user }
+  private func declaringFile(_ decl: Cursor) -> (environment: Bool, user: Bool) {
+    let location = decl.location
+    guard let handle = location.spellingFileHandle else { return (false, false) }
+    if let known = declaringFileByHandle[handle] { return known }
+    let file = location.spelling?.file ?? ""
+    let answer = (environment.declares(file), userFiles.contains(file))
+    declaringFileByHandle[handle] = answer
+    return answer
+  }
+  private var declaringFileByHandle: [UnsafeMutableRawPointer: (environment: Bool, user: Bool)] = [:]
 
   /// A function or variable clang instantiated from a template: the unit's top level lists it beside its
   /// template (same location), but its code is the template's, which the walk visits.
@@ -220,7 +236,7 @@ public final class Census {
       }
       return
     }
-    guard let usr = calleeUSR(ref), let file = ref.location.spelling?.file, userFiles.contains(file) else { return }
+    guard let usr = calleeUSR(ref), isUserDeclaration(ref) else { return }
     function.calls.append((usr, c))
   }
 
@@ -308,8 +324,8 @@ public final class Census {
   }
 
   private func isTextureReference(_ c: Cursor) -> Bool {
-    guard let decl = c.declaration(of: c.type.canonical), decl.spelling == "texture", let file = decl.location.spelling?.file else { return false }
-    return environment.declares(file)
+    guard let decl = c.declaration(of: c.type.canonical), decl.spelling == "texture" else { return false }
+    return isEnvironmentDeclaration(decl)
   }
 
   // MARK: Launches
@@ -404,7 +420,7 @@ public final class Census {
     let name = c.spelling
     // `#define cuMemAlloc cuMemAlloc_v2` (or `__CUDA_API_PTDS(cuMemcpyHtoD_v2)`) only renames the
     // function, which is counted itself.
-    let body = def.tokens.map(\.spelling)
+    let body = prelude?.macroBody(def) ?? def.tokens.map(\.spelling)
     if body.first == name, body.dropFirst().contains(where: { $0 != name && CUDANames.unversioned($0) == name }) { return }
     let kind: ConstructKind = CUDANames.attributeMacros.contains(name) ? .attribute : .macro
     record(kind: kind, name: name, cursor: c, range: s.offset..<max(s.offset, e.offset), function: nil)
@@ -432,7 +448,7 @@ public final class Census {
     let inner = base.kind == .unexposedExpr ? (base.children.first ?? base) : base
     // threadIdx.x and friends: one occurrence for the whole expression.
     if inner.kind == .declRefExpr, CUDANames.builtinVariables.contains(inner.spelling),
-       let ref = inner.referenced, let file = ref.location.spelling?.file, environment.declares(file) {
+       let ref = inner.referenced, isEnvironmentDeclaration(ref) {
       // A whole `blockDim` converted to dim3 (an implicit `operator dim3`) is the variable alone; its
       // components beyond the launch's dimensionality are 1, so it raises no dimension.
       let written = c.tokens.last?.spelling ?? ""
@@ -449,7 +465,7 @@ public final class Census {
     }
     // A call whose arguments depend on a template parameter names its method through an overload set.
     guard let named = c.referenced, let ref = named.kind == .overloadedDeclRef ? named.overloadedDecls.first : named,
-          let file = ref.location.spelling?.file, environment.declares(file) else { return false }
+          isEnvironmentDeclaration(ref) else { return false }
     // Name the member after the class of the object, not the class that declares it: the SDK declares
     // some members in (internal) base classes, e.g. thread_block_tile<32>::thread_rank().
     // Below implicit casts: the SDK calls tile methods through a cast to an internal base class.
@@ -486,14 +502,14 @@ public final class Census {
   private func recordReference(_ c: Cursor, function: FunctionInfo?) {
     // The first declaration decides: a user definition of a CUDA-declared function (an old
     // atomicAdd(double *) fallback, say) still names the CUDA API.
-    guard let ref = Census.declaration(named: c)?.canonical, let file = ref.location.spelling?.file else { return }
+    guard let ref = Census.declaration(named: c)?.canonical, ref.location.spellingFileHandle != nil else { return }
     // A dependent call in a host template (`printf("%d", t.size)`) lists every overload: CUDA's device
     // printf comes first (its declarations are included first), but host code calls the C library's.
     if function.map({ $0.space == .host }) ?? true {
       let candidates = (c.referenced ?? c).overloadedDecls
-      if candidates.count > 1, candidates.contains(where: { !environment.declares($0.location.spelling?.file ?? "") }) { return }
+      if candidates.count > 1, candidates.contains(where: { !isEnvironmentDeclaration($0) }) { return }
     }
-    guard environment.declares(file) || isImplicitCUDABuiltin(ref) else {
+    guard isEnvironmentDeclaration(ref) || isImplicitCUDABuiltin(ref) else {
       // Device code using a __device__/__constant__/__managed__ variable receives it as a parameter.
       if ref.kind == .varDecl, deviceGlobals[ref.usr] != nil, let function, function.space != .host,
          !function.deviceGlobals.contains(ref.usr) {
@@ -505,7 +521,8 @@ public final class Census {
         function.usesItemDirectly = true
       }
       // C math used on the host came with cuda_runtime.h under nvcc; sycl.hpp does not declare it.
-      let declared = ref.location.expansion?.file ?? file
+      guard c.kind == .declRefExpr, ref.kind == .functionDecl else { return }
+      let declared = ref.location.expansion?.file ?? ref.location.spelling?.file ?? ""
       if c.kind == .declRefExpr, ref.kind == .functionDecl, let user = c.location.expansion?.file,
          declared.hasSuffix("math.h") || declared.hasSuffix("mathcalls.h") || declared.hasSuffix("/cmath") {
         filesUsingCMath.insert(user)
@@ -616,7 +633,7 @@ public final class Census {
   /// CUDA names in `__CUDA_ARCH__` branches the host-only parse skipped (see InactiveDeviceCode).
   private func collectInactiveDeviceCode() {
     let unitFiles = Set([tu.path] + includes.map(\.file)).filter { userFiles.contains($0) }
-    let skipped = tu.skippedRanges
+    let skipped = tu.skippedRanges(inFiles: unitFiles.contains)
     var names: Set<String>?
     for file in unitFiles.sorted() {
       guard let text = texts[file], let ranges = skipped[file] else { continue }
@@ -641,7 +658,7 @@ public final class Census {
   private func environmentNames() -> Set<String> {
     CUDANames.attributeMacros.union(CUDANames.builtinVariables)
       .union(Census.declaredNames(topLevel: tu.cursor.children, environment: environment))
-      .union(preludeNames?() ?? [])
+      .union(prelude?.declaredNames(environment: environment) ?? [])
   }
 
   /// The names that top-level declarations in the CUDA environment's files declare (with those of their

@@ -69,7 +69,7 @@ public struct CUDAEnvironment: Sendable, Equatable {
   public func declares(_ path: String) -> Bool {
     if declarationRoots.contains(where: { path.hasPrefix($0 + "/") }) { return true }
     // clang's own CUDA support: __clang_cuda_*.h and the cuda_wrappers/ overrides of std headers.
-    let name = (path as NSString).lastPathComponent
+    let name = path.split(separator: "/").last ?? ""
     return name.hasPrefix("__clang_cuda_") || path.contains("/cuda_wrappers/")
   }
 }

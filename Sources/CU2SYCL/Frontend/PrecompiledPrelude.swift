@@ -14,7 +14,8 @@ public struct PrecompiledPrelude: Sendable {
   public let path: String
   /// Where it came from, for --verbose: "cached", "built".
   public let origin: String
-  private let names = DeclaredNames()
+  private let names = Computed<Set<String>>()
+  private let macroBodies = MacroBodies()
 
   init(path: String, origin: String) {
     self.path = path
@@ -30,16 +31,39 @@ public struct PrecompiledPrelude: Sendable {
     }
   }
 
-  /// Computed once, shared by the copies of the prelude that the workers hold.
-  private final class DeclaredNames: @unchecked Sendable {
+  /// The token spellings of a macro definition. Units look up the bodies of CUDA's macros they expand;
+  /// tokenizing a header of the prelude costs a unit a scan of all its source locations (libclang finds
+  /// the file by name), so each body is read once per run.
+  func macroBody(_ definition: Cursor) -> [String] {
+    guard let position = definition.location.spelling else { return definition.tokens.map(\.spelling) }
+    return macroBodies.get("\(position.file):\(position.offset)") { definition.tokens.map(\.spelling) }
+  }
+
+  /// A value computed once, shared by the copies of the prelude that the workers hold.
+  private final class Computed<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var value: Set<String>?
-    func get(_ compute: () -> Set<String>) -> Set<String> {
+    private var value: Value?
+    func get(_ compute: () -> Value) -> Value {
       lock.lock()
       defer { lock.unlock() }
       if let value { return value }
       let computed = compute()
       value = computed
+      return computed
+    }
+  }
+
+  private final class MacroBodies: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bodies: [String: [String]] = [:]
+    func get(_ key: String, _ compute: () -> [String]) -> [String] {
+      lock.lock()
+      if let known = bodies[key] { lock.unlock(); return known }
+      lock.unlock()
+      let computed = compute()
+      lock.lock()
+      bodies[key] = computed
+      lock.unlock()
       return computed
     }
   }

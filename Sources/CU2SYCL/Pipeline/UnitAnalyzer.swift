@@ -46,9 +46,7 @@ struct UnitAnalyzer: Sendable {
     }
     let parsed = DispatchTime.now()
     result.diagnostics = Frontend.located(tu.diagnostics, minimum: .error)
-    let environment = self.environment
-    let census = Census(tu: tu, environment: environment, userFiles: userFiles, texts: texts,
-                        preludeNames: frontend.prelude.map { prelude in { prelude.declaredNames(environment: environment) } })
+    let census = Census(tu: tu, environment: environment, userFiles: userFiles, texts: texts, prelude: frontend.prelude)
     let censused = DispatchTime.now()
     let root = self.root
     let context = MigrationContext(census: census, dimensions: dimensions, inputRoot: root, program: programNames) { input in
