@@ -145,6 +145,7 @@ public final class Migrator {
                                    standardHeaders: StandardHeaders.included(in: texts.values),
                                    cacheDirectory: options.cacheDirectory, scratchDirectory: scratch)
       : nil
+    releaseFreedMemory()  // building the prelude parsed every CUDA header once
     timing.prelude = prelude.map { "precompiled, \($0.origin)" } ?? "parsed by each unit"
     let analyzer = UnitAnalyzer(root: root, texts: texts, userFiles: userFiles, programNames: programNames,
                                 environment: environment, arguments: legacyTextures + options.extraArguments)
@@ -161,13 +162,16 @@ public final class Migrator {
       // Cache lookups (decoding) run on the workers too: on a warm run they are most of the time.
       return Workers.map(paths, jobs: jobs, environment: environment, prelude: prelude,
                          completed: { progress?.advance() }) { path, frontend in
-        if let cached = cache?.lookup(path, dimensions: dimensions) {
+        var interner = StringInterner()
+        if var cached = cache?.lookup(path, dimensions: dimensions) {
           timing.addCache(hits: 1)
+          cached.intern(with: &interner)
           return cached
         }
-        let result = analyzer.analyze(path, dimensions: dimensions, frontend: frontend, timing: timing)
+        var result = analyzer.analyze(path, dimensions: dimensions, frontend: frontend, timing: timing)
         releaseFreedMemory()
         cache?.store(result, dimensions: dimensions)
+        result.intern(with: &interner)
         return result
       }
     }
@@ -178,8 +182,12 @@ public final class Migrator {
     var conflicts: [String] = []
     var planned = Set<String>()
 
+    // Units intern their strings (Workers.map); merged, equal strings of different units become one too.
+    var interner = StringInterner()
     // Merges a unit's plan: its own file, and headers no earlier unit planned, take this unit's plan.
     func merge(_ result: UnitResult) {
+      var result = result
+      result.intern(with: &interner)
       for d in result.diagnostics {
         let owner = userFiles.contains(d.file) ? d.file : result.path
         if !(diagnostics[owner] ?? []).contains(d) {
@@ -224,6 +232,8 @@ public final class Migrator {
     let again = results.indices.filter { results[$0].plan.map({ $0.dimensions.contains { global[$0.key] != $0.value } }) == true }
     for (i, result) in zip(again, analyzeAll(again.map { units[$0] }, dimensions: global)) { results[i] = result }
     results.forEach(merge)
+    results = []  // merged: the plans hold what is still needed
+    releaseFreedMemory()
     // Headers (and included .cu files) no unit reached are migrated on their own.
     for f in project.files where f.role == .cudaHeader || f.role == .unit || f.role == .cxx {
       let path = root + "/" + f.relativePath
@@ -233,7 +243,7 @@ public final class Migrator {
     }
 
     // Emit.
-    let occurrencesByFile = Dictionary(grouping: order.compactMap { occurrences[$0] }, by: \.file)
+    var occurrencesByFile = Dictionary(grouping: order.compactMap { occurrences[$0] }, by: \.file)
     var outputs: [(String, [UInt8])] = []
     var copiedIndices = Set<Int>()
     var usedHelpers = Set<RuntimeHelper>()
@@ -296,11 +306,24 @@ public final class Migrator {
       fileReports[path]?.diagnostics.append(LocatedDiagnostic(file: report.input, line: 0, column: 0, severity: "warning", message: message))
       onDiagnostic("\(path): warning: \(message)")
     }
+    // What the report needs is built; the run's working copies go before it is (issue 6: peak memory).
+    occurrencesByFile = [:]
+    plans = [:]
+    var relativePaths: [String: String] = [:]
     let all = order.compactMap { occurrences[$0] }.map { o -> Occurrence in
       var o = o
-      if o.file.hasPrefix(root + "/") { o.file = String(o.file.dropFirst(root.count + 1)) }
+      if let known = relativePaths[o.file] {
+        o.file = known
+      } else if o.file.hasPrefix(root + "/") {
+        let relative = String(o.file.dropFirst(root.count + 1))
+        relativePaths[o.file] = relative
+        o.file = relative
+      }
       return o
     }
+    occurrences = [:]
+    order = []
+    releaseFreedMemory()
     let reports = project.files.compactMap { fileReports[root + "/" + $0.relativePath] }
     let report = MigrationReport(cudaEnvironment: "\(environment.kind.rawValue): \(environment.root)", inputRoot: root,
                                  outputRoot: nil, run: RunInfo(extraArguments: options.extraArguments), files: reports,
@@ -483,3 +506,4 @@ public final class Migrator {
     return s.contains("#include<cmath>") || s.contains("#include<math.h>")
   }
 }
+
