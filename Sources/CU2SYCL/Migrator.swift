@@ -140,18 +140,21 @@ public final class Migrator {
     let legacyTextures = LegacyTextures.needed(texts.values) ? [LegacyTextures.define] : []
     let scratch = NSTemporaryDirectory() + "cu2sycl-run-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: scratch) }
-    let prelude = options.precompiledPrelude
-      ? PrecompiledPrelude.prepare(environment: environment, arguments: legacyTextures + options.extraArguments,
-                                   standardHeaders: StandardHeaders.included(in: texts.values),
-                                   cacheDirectory: options.cacheDirectory, scratchDirectory: scratch)
-      : nil
-    releaseFreedMemory()  // building the prelude parsed every CUDA header once
-    timing.prelude = prelude.map { "precompiled, \($0.origin)" } ?? "parsed by each unit"
+    let (environment, usePrelude, cacheDirectory) = (self.environment, options.precompiledPrelude, options.cacheDirectory)
+    let preludeArguments = legacyTextures + options.extraArguments
+    let prelude = PreludeSource { [texts] in
+      guard usePrelude else { return nil }
+      let prepared = PrecompiledPrelude.prepare(environment: environment, arguments: preludeArguments,
+                                                standardHeaders: StandardHeaders.included(in: texts.values),
+                                                cacheDirectory: cacheDirectory, scratchDirectory: scratch)
+      releaseFreedMemory()  // building the prelude parsed every CUDA header once
+      return prepared
+    }
+    defer { timing.prelude = prelude.summary }
     let analyzer = UnitAnalyzer(root: root, texts: texts, userFiles: userFiles, programNames: programNames,
                                 environment: environment, arguments: legacyTextures + options.extraArguments)
     let jobs = options.jobs
     let timing = self.timing
-    let environment = self.environment
     let cache = options.cacheDirectory.map {
       UnitCache(directory: $0, environment: environment, arguments: analyzer.arguments, programNames: programNames, texts: texts)
     }
@@ -161,17 +164,16 @@ public final class Migrator {
       progress?.add(total: paths.count)
       // Cache lookups (decoding) run on the workers too: on a warm run they are most of the time.
       return Workers.map(paths, jobs: jobs, environment: environment, prelude: prelude,
-                         completed: { progress?.advance() }) { path, frontend in
-        var interner = StringInterner()
+                         completed: { progress?.advance() }) { path, worker in
         if var cached = cache?.lookup(path, dimensions: dimensions) {
           timing.addCache(hits: 1)
-          cached.intern(with: &interner)
+          cached.intern(with: &worker.strings)
           return cached
         }
-        var result = analyzer.analyze(path, dimensions: dimensions, frontend: frontend, timing: timing)
+        var result = analyzer.analyze(path, dimensions: dimensions, frontend: worker.frontend, timing: timing)
         releaseFreedMemory()
         cache?.store(result, dimensions: dimensions)
-        result.intern(with: &interner)
+        result.intern(with: &worker.strings)
         return result
       }
     }
@@ -182,12 +184,9 @@ public final class Migrator {
     var conflicts: [String] = []
     var planned = Set<String>()
 
-    // Units intern their strings (Workers.map); merged, equal strings of different units become one too.
-    var interner = StringInterner()
     // Merges a unit's plan: its own file, and headers no earlier unit planned, take this unit's plan.
+    // (Occurrences come grouped by file: what is asked per file is asked once per run of them.)
     func merge(_ result: UnitResult) {
-      var result = result
-      result.intern(with: &interner)
       for d in result.diagnostics {
         let owner = userFiles.contains(d.file) ? d.file : result.path
         if !(diagnostics[owner] ?? []).contains(d) {
@@ -197,14 +196,21 @@ public final class Migrator {
       }
       guard !planned.contains(result.path) else { return }
       var mine = Set([result.path])
-      for o in result.occurrences where !planned.contains(o.file) { mine.insert(o.file) }
-      for e in result.edits where !planned.contains(e.file) { mine.insert(e.file) }
-      for var o in result.occurrences where mine.contains(o.file) {
+      var lastFile: String?
+      for file in result.occurrences.lazy.map(\.file) + result.edits.lazy.map(\.file) where file != lastFile {
+        lastFile = file
+        if !planned.contains(file) { mine.insert(file) }
+      }
+      var lastMine = (file: "", mine: false)
+      for var o in result.occurrences {
+        if o.file != lastMine.file {
+          lastMine = (o.file, mine.contains(o.file))
+          if lastMine.mine { plans[o.file, default: FilePlan()].hasCUDA = true }
+        }
+        guard lastMine.mine else { continue }
         if o.rule == "none" { o.rule = nil }
         let key = o.key
-        if occurrences[key] == nil { order.append(key) }
-        occurrences[key] = o
-        plans[o.file, default: FilePlan()].hasCUDA = true
+        if occurrences.updateValue(o, forKey: key) == nil { order.append(key) }
       }
       for e in result.edits where mine.contains(e.file) { plans[e.file, default: FilePlan()].edits.append(e) }
       for (file, lines) in result.warningComments where mine.contains(file) {
@@ -231,6 +237,9 @@ public final class Migrator {
     let global = KernelPlan.combine(results.compactMap(\.plan))
     let again = results.indices.filter { results[$0].plan.map({ $0.dimensions.contains { global[$0.key] != $0.value } }) == true }
     for (i, result) in zip(again, analyzeAll(again.map { units[$0] }, dimensions: global)) { results[i] = result }
+    let found = results.reduce(0) { $0 + $1.occurrences.count }
+    occurrences.reserveCapacity(found)
+    order.reserveCapacity(found)
     results.forEach(merge)
     results = []  // merged: the plans hold what is still needed
     releaseFreedMemory()
@@ -354,8 +363,11 @@ public final class Migrator {
   /// file's directory, then the root).
   static func quotedIncludes(project: Project, texts: [String: SourceText]) -> Set<String> {
     var out = Set<String>()
-    for (path, text) in texts {
+    for (path, text) in texts where text.contains("include") {
       for start in text.lineStarts {
+        // Only directive lines become strings.
+        let hash = text.skipHorizontalSpace(from: start)
+        guard hash < text.bytes.count, text.bytes[hash] == UInt8(ascii: "#") else { continue }
         let line = text[start..<text.lineEnd(of: start)].trimmingCharacters(in: .whitespaces)
         guard line.hasPrefix("#"), let open = line.firstIndex(of: "\""),
               line[line.startIndex..<open].replacingOccurrences(of: " ", with: "") == "#include" else { continue }
@@ -500,10 +512,16 @@ public final class Migrator {
     return offset
   }
 
+  /// Whether the file has `#include <cmath>` or `<math.h>` (spaces allowed anywhere in the line).
   static func includesMath(_ text: SourceText) -> Bool {
     guard text.contains("cmath") || text.contains("math.h") else { return false }
-    let s = text.string.replacingOccurrences(of: " ", with: "")
-    return s.contains("#include<cmath>") || s.contains("#include<math.h>")
+    for start in text.lineStarts {
+      let hash = text.skipHorizontalSpace(from: start)
+      guard hash < text.bytes.count, text.bytes[hash] == UInt8(ascii: "#") else { continue }
+      let line = text[hash..<text.lineEnd(of: start)].filter { $0 != " " && $0 != "\t" }
+      if line.hasPrefix("#include<cmath>") || line.hasPrefix("#include<math.h>") { return true }
+    }
+    return false
   }
 }
 

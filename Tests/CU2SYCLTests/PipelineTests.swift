@@ -39,7 +39,8 @@ final class PipelineTests: XCTestCase {
     XCTAssertTrue(parallel.timing.contains("precompiled, built"), parallel.timing)
     XCTAssertTrue(parallel.timing.contains(" 0 from the cache"), parallel.timing)
     let warm = try run(input, jobs: 2, prelude: true, cache: cache)
-    XCTAssertTrue(warm.timing.hasPrefix("0 units parsed (prelude: precompiled, cached)"), warm.timing)
+    // Nothing to parse: the prelude is not even loaded (PreludeSource prepares it for the first parse).
+    XCTAssertTrue(warm.timing.hasPrefix("0 units parsed (prelude: not needed)"), warm.timing)
     for other in [parallel, warm] {
       XCTAssertEqual(Set(other.outputs.keys), Set(reference.outputs.keys))
       for (path, bytes) in reference.outputs { XCTAssertEqual(other.outputs[path], bytes, path) }
@@ -58,7 +59,7 @@ final class PipelineTests: XCTestCase {
     // The header a unit includes changes: that unit is parsed again, the other one is not.
     TestSupport.write("#pragma once\n#define SCALE (2.0f * warpSize)\n", to: input + "/scale.cuh")
     let second = try run(input, jobs: 1, prelude: true, cache: cache)
-    XCTAssertTrue(second.timing.hasPrefix("1 units parsed"), second.timing)  // k.cu (scale.cuh is part of its unit)
+    XCTAssertTrue(second.timing.hasPrefix("1 units parsed (prelude: precompiled, cached)"), second.timing)  // k.cu (scale.cuh is part of its unit)
     XCTAssertTrue(second.timing.contains(" 1 from the cache"), second.timing)
     XCTAssertNotEqual(first.report, second.report)
     XCTAssertEqual(second.report, try run(input, jobs: 1, prelude: false, cache: nil).report)
@@ -71,6 +72,16 @@ final class PipelineTests: XCTestCase {
     let rebuilt = try run(input, jobs: 1, prelude: true, cache: cache)
     XCTAssertTrue(rebuilt.timing.contains("precompiled, built"), rebuilt.timing)
     XCTAssertEqual(rebuilt.report, second.report)
+    // Damaged unit entries (cut short, or not entries at all) are misses: the units are parsed again.
+    let units = cache + "/units"
+    for (n, file) in try FileManager.default.contentsOfDirectory(atPath: units).enumerated() {
+      let path = units + "/" + file
+      let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+      try (n % 2 == 0 ? bytes.prefix(bytes.count / 2) : Data("garbage".utf8)).write(to: URL(fileURLWithPath: path))
+    }
+    let damaged = try run(input, jobs: 1, prelude: true, cache: cache)
+    XCTAssertTrue(damaged.timing.hasPrefix("2 units parsed"), damaged.timing)
+    XCTAssertEqual(damaged.report, second.report)
   }
 
   /// A unit whose header is missing is not cached: adding the header (no file the unit read changed)

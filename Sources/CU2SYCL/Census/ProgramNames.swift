@@ -14,7 +14,7 @@ public struct ProgramNames: Sendable {
       let s = text.string
       for literal in ProgramNames.stringLiterals(in: s) where ProgramNames.isIdentifier(literal) { stringLiterals.insert(literal) }
       guard text.contains("__global__") else { continue }
-      for name in ProgramNames.kernelDefinitions(in: s) where !(kernelFiles[name] ?? []).contains(path) { kernelFiles[name, default: []].append(path) }
+      for name in ProgramNames.kernelDefinitions(in: text) where !(kernelFiles[name] ?? []).contains(path) { kernelFiles[name, default: []].append(path) }
     }
   }
 
@@ -46,14 +46,16 @@ public struct ProgramNames: Sendable {
   }
 
   /// Names of functions written `__global__ ... name(` (definitions and declarations alike).
-  static func kernelDefinitions(in s: String) -> [String] {
+  static func kernelDefinitions(in text: SourceText) -> [String] {
     var out: [String] = []
-    var rest = Substring(s)
-    while let r = rest.range(of: "__global__") {
-      rest = rest[r.upperBound...]
-      guard let paren = rest.firstIndex(of: "("), !rest[..<paren].contains(";"), !rest[..<paren].contains("{") else { continue }
-      let head = rest[..<paren]
-      if let name = identifiers(in: String(head)).last, !out.contains(name) { out.append(name) }
+    var next = 0
+    while let found = text.firstOffset(of: "__global__", from: next) {
+      next = found + "__global__".utf8.count
+      // The head runs to the first `(`; a `;` or `{` before it means this is no function head.
+      var end = next
+      while end < text.bytes.count, ![UInt8(ascii: "("), UInt8(ascii: ";"), UInt8(ascii: "{")].contains(text.bytes[end]) { end += 1 }
+      guard end < text.bytes.count, text.bytes[end] == UInt8(ascii: "(") else { continue }
+      if let name = identifiers(in: text[next..<end]).last, !out.contains(name) { out.append(name) }
     }
     return out
   }

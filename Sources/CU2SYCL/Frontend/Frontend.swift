@@ -15,14 +15,21 @@ public struct LocatedDiagnostic: Sendable, Codable, Equatable, CustomStringConve
 public final class Frontend {
   public let environment: CUDAEnvironment
   /// The precompiled prelude units load instead of parsing the CUDA headers; nil parses them each time.
-  public let prelude: PrecompiledPrelude?
+  public var prelude: PrecompiledPrelude? { preludeSource.prelude }
+  private let preludeSource: PreludeSource
   /// Unit walks skip the precompiled prelude's declarations (Census reads the prelude's names from the
   /// prelude itself, once).
   let index = Index(excludeDeclarationsFromPCH: true)
 
   public init(environment: CUDAEnvironment, prelude: PrecompiledPrelude? = nil) {
     self.environment = environment
-    self.prelude = prelude
+    self.preludeSource = .ready(prelude)
+  }
+
+  /// A front end whose prelude is prepared when it first parses.
+  public init(environment: CUDAEnvironment, preludeSource: PreludeSource) {
+    self.environment = environment
+    self.preludeSource = preludeSource
   }
 
   /// How units are parsed. `incomplete` skips what clang does at the end of a translation unit: the

@@ -158,3 +158,41 @@ public struct PrecompiledPrelude: Sendable {
     return h.hex
   }()
 }
+
+/// A run's precompiled prelude, prepared when the first unit is parsed: a run whose units all come from
+/// the unit cache never starts libclang (loading and checking a cached PCH was a tenth of a warm run).
+public final class PreludeSource: @unchecked Sendable {
+  private let lock = NSLock()
+  private let prepare: @Sendable () -> PrecompiledPrelude?
+  private var prepared: PrecompiledPrelude??
+
+  public init(_ prepare: @escaping @Sendable () -> PrecompiledPrelude?) { self.prepare = prepare }
+
+  /// A prelude already prepared (or none: units parse the CUDA headers themselves).
+  public static func ready(_ prelude: PrecompiledPrelude?) -> PreludeSource {
+    let source = PreludeSource { prelude }
+    source.prepared = .some(prelude)
+    return source
+  }
+
+  /// The prelude, prepared now if no unit asked before.
+  public var prelude: PrecompiledPrelude? {
+    lock.lock()
+    defer { lock.unlock() }
+    if let prepared { return prepared }
+    let made = prepare()
+    prepared = .some(made)
+    return made
+  }
+
+  /// For --verbose: how the units of the run got their CUDA prelude.
+  public var summary: String {
+    lock.lock()
+    defer { lock.unlock() }
+    switch prepared {
+    case .none: return "not needed"
+    case .some(.none): return "parsed by each unit"
+    case .some(.some(let p)): return "precompiled, \(p.origin)"
+    }
+  }
+}

@@ -120,19 +120,27 @@ public final class RunTiming: @unchecked Sendable {
 /// are not thread-safe), and returns the results in the items' order, so the output does not depend
 /// on which worker finished first.
 enum Workers {
-  static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, environment: CUDAEnvironment, prelude: PrecompiledPrelude?,
+  static func map<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, environment: CUDAEnvironment, prelude: PreludeSource,
                                             completed: @Sendable @escaping () -> Void = {},
-                                            _ body: @Sendable @escaping (T, Frontend) -> R) -> [R] {
+                                            _ body: @Sendable @escaping (T, Worker) -> R) -> [R] {
     let results = Results<R>(count: items.count)
     let workers = max(1, min(jobs, items.count))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      let frontend = Frontend(environment: environment, prelude: prelude)
+      let worker = Worker(frontend: Frontend(environment: environment, preludeSource: prelude))
       while let i = results.next() {
-        results.set(i, body(items[i], frontend))
+        results.set(i, body(items[i], worker))
         completed()
       }
     }
     return results.all()
+  }
+
+  /// What one worker thread keeps from unit to unit.
+  final class Worker {
+    let frontend: Frontend
+    /// The strings of every result this worker produced, each kept once (UnitResult.intern).
+    var strings = StringInterner()
+    init(frontend: Frontend) { self.frontend = frontend }
   }
 
   private final class Results<R>: @unchecked Sendable {

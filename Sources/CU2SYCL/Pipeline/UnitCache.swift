@@ -3,7 +3,7 @@ import Foundation
 
 /// Results of units analyzed by earlier runs, so a run over an unchanged tree parses nothing.
 ///
-/// An entry lives in `CACHE/units/<key>.json`. The key hashes everything a unit's result depends on
+/// An entry lives in `CACHE/units/<key>.bin` (BinaryCoding: a compact form, read much faster than JSON). The key hashes everything a unit's result depends on
 /// besides the project headers it includes: cu2sycl itself (version, executable size and time, its
 /// CUDA declarations), the CUDA environment, the run's arguments, what the whole tree contributes
 /// (names written as strings, which files define which kernels, the kernel dimensionalities of the
@@ -21,7 +21,7 @@ struct UnitCache: Sendable {
        texts: [String: SourceText]) {
     self.directory = directory + "/units"
     var h = Hasher256()
-    h.add("cu2sycl-unit-v1")
+    h.add("cu2sycl-unit-v2")
     h.add(CU2SYCLVersion.string)
     h.add(UnitCache.executableIdentity)
     h.add(PrecompiledPrelude.bundledDeclarationsHash)
@@ -37,10 +37,8 @@ struct UnitCache: Sendable {
     fileHashes = hashes
   }
 
-  private struct Entry: Codable {
-    var dependencies: [String: String]
-    var result: UnitResult
-  }
+  /// An entry's bytes: a tag, the files the unit read with their hashes, the result.
+  private static let tag = "cu2sycl unit cache entry v2"
 
   private func key(_ path: String, dimensions: [String: Int]) -> String {
     var h = Hasher256()
@@ -52,10 +50,19 @@ struct UnitCache: Sendable {
   }
 
   func lookup(_ path: String, dimensions: [String: Int]) -> UnitResult? {
-    guard let data = FileManager.default.contents(atPath: directory + "/" + key(path, dimensions: dimensions) + ".json"),
-          let entry = try? JSONDecoder().decode(Entry.self, from: data),
-          entry.dependencies.allSatisfy({ fileHashes[$0.key] == $0.value }) else { return nil }
-    return entry.result
+    guard let data = FileManager.default.contents(atPath: directory + "/" + key(path, dimensions: dimensions) + ".bin") else { return nil }
+    var r = BinaryReader([UInt8](data))
+    do {
+      guard try r.string() == UnitCache.tag else { return nil }
+      for _ in 0..<(try r.count()) {
+        let file = try r.string()
+        guard fileHashes[file] == (try r.string()) else { return nil }
+      }
+      let result = try UnitResult(from: &r)
+      return r.isAtEnd ? result : nil
+    } catch {
+      return nil
+    }
   }
 
   func store(_ result: UnitResult, dimensions: [String: Int]) {
@@ -67,8 +74,14 @@ struct UnitCache: Sendable {
       guard let hash = fileHashes[file] else { return }  // read a file that is not in the tree's texts: don't cache
       dependencies[file] = hash
     }
-    guard let data = try? JSONEncoder().encode(Entry(dependencies: dependencies, result: result)) else { return }
-    try? FileWriter.write([UInt8](data), to: directory + "/" + key(result.path, dimensions: dimensions) + ".json")
+    var w = BinaryWriter()
+    w.string(UnitCache.tag)
+    w.array(dependencies.sorted { $0.key < $1.key }) { w, d in
+      w.string(d.key)
+      w.string(d.value)
+    }
+    result.write(to: &w)
+    try? FileWriter.write(w.bytes, to: directory + "/" + key(result.path, dimensions: dimensions) + ".bin")
   }
 
   /// The running executable's path, size and modification time: a rebuilt cu2sycl (same version
@@ -94,5 +107,13 @@ struct Hasher256 {
 }
 
 extension Sequence where Element == UInt8 {
-  var hexString: String { map { String(format: "%02x", $0) }.joined() }
+  var hexString: String {
+    let digits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    for byte in self {
+      out.append(digits[Int(byte >> 4)])
+      out.append(digits[Int(byte & 0x0f)])
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
 }

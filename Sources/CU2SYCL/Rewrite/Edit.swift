@@ -27,10 +27,13 @@ public struct Edit: Sendable, Equatable, Codable {
   var isInsertion: Bool { range.isEmpty }
 
   /// Whether `other` lies inside this edit and must be rendered by one of its source pieces.
-  func strictlyContains(_ other: Edit) -> Bool {
-    guard !range.isEmpty, range != other.range || other.isInsertion else { return false }
-    if other.isInsertion { return other.range.lowerBound > range.lowerBound && other.range.lowerBound < range.upperBound }
-    return range.lowerBound <= other.range.lowerBound && other.range.upperBound <= range.upperBound
+  func strictlyContains(_ other: Edit) -> Bool { Edit.strictlyContains(range, other.range) }
+
+  /// Whether an edit of `inner` lies inside an edit of `outer` (an empty range is an insertion).
+  static func strictlyContains(_ outer: Range<Int>, _ inner: Range<Int>) -> Bool {
+    guard !outer.isEmpty, outer != inner || inner.isEmpty else { return false }
+    if inner.isEmpty { return inner.lowerBound > outer.lowerBound && inner.lowerBound < outer.upperBound }
+    return outer.lowerBound <= inner.lowerBound && inner.upperBound <= outer.upperBound
   }
 }
 

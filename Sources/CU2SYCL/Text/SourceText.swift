@@ -191,22 +191,25 @@ public struct SourceText: Sendable {
 extension SourceText {
   /// Whether the bytes contain `needle` (a byte search: much faster than Foundation's string search
   /// for the whole-file prefilters that run on every file of a tree).
-  public func contains(_ needle: String) -> Bool {
+  public func contains(_ needle: String) -> Bool { firstOffset(of: needle) != nil }
+
+  /// The offset of the first `needle` at or after `start` (a byte search).
+  public func firstOffset(of needle: String, from start: Int = 0) -> Int? {
     let n = Array(needle.utf8)
-    guard !n.isEmpty else { return true }
-    guard bytes.count >= n.count else { return false }
+    guard !n.isEmpty else { return start }
+    guard bytes.count >= n.count else { return nil }
     return bytes.withUnsafeBufferPointer { h in
       let first = n[0], last = h.count - n.count
-      var i = 0
+      var i = max(0, start)
       while i <= last {
         if h[i] == first {
           var j = 1
           while j < n.count && h[i + j] == n[j] { j += 1 }
-          if j == n.count { return true }
+          if j == n.count { return i }
         }
         i += 1
       }
-      return false
+      return nil
     }
   }
 }
