@@ -16,7 +16,7 @@ build-release: setup
 	$(SWIFT) build -c release
 
 # Speed against the per-file clang parse floor, cold and warm, 1 and N workers, peak memory (issue 6;
-# Docs/Benchmark.md). About 10 minutes on 2 cores; BENCH_FILES=40 for a quick look. Not part of `make test`.
+# Docs/Benchmark.md). About 6 minutes on 2 cores; BENCH_FILES=40 for a quick look. Not part of `make test`.
 bench: build-release
 	@bash scripts/bench.sh
 
