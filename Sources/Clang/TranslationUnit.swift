@@ -68,12 +68,10 @@ public final class TranslationUnit {
   }
 
   /// The byte ranges the preprocessor skipped (inactive `#if` branches, from the directive that opens
-  /// one to the one that ends it), by file as clang names it. (Looking a file up by path with
-  /// clang_getFile would rename it: clang 16 reports a file under the last name it was asked for.)
-  public var skippedRanges: [String: [Range<Int>]] { skippedRanges(inFiles: { _ in true }) }
-
-  /// The skipped ranges of the files `wanted` accepts (asked once per file: the list also holds every
-  /// skipped range of the system headers and of the precompiled prelude).
+  /// one to the one that ends it), by file as clang names it, for the files `wanted` accepts (asked once
+  /// per file: the list also holds every skipped range of the system headers and of the precompiled
+  /// prelude). (Looking a file up by path with clang_getFile would rename it: clang 16 reports a file
+  /// under the last name it was asked for.)
   public func skippedRanges(inFiles wanted: (String) -> Bool) -> [String: [Range<Int>]] {
     guard let list = clang_getAllSkippedRanges(raw) else { return [:] }
     defer { clang_disposeSourceRangeList(list) }

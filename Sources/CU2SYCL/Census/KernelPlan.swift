@@ -347,10 +347,8 @@ public final class KernelPlan {
     zip(ranges, ranges.dropFirst()).contains { a, b in b.lowerBound < a.upperBound || b.lowerBound == a.lowerBound }
   }
 
-  /// Whole-program dimensionalities from every unit's requirements: functions connected by calls share
-  /// the highest dimensionality any of them needs.
   /// The part of a plan that outlives its translation unit.
-  public struct Summary: Sendable, Codable {
+  public struct Summary: Sendable {
     public var requirements: [String: Int]
     public var sharedDimensionEdges: [(String, String)]
     public var dimensions: [String: Int]
@@ -360,25 +358,12 @@ public final class KernelPlan {
       self.sharedDimensionEdges = sharedDimensionEdges
       self.dimensions = dimensions
     }
-
-    // Tuples are not Codable: the edges travel as two-element arrays (the unit cache stores summaries).
-    enum CodingKeys: String, CodingKey { case requirements, sharedDimensionEdges, dimensions }
-    public init(from decoder: Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      requirements = try c.decode([String: Int].self, forKey: .requirements)
-      sharedDimensionEdges = try c.decode([[String]].self, forKey: .sharedDimensionEdges).compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
-      dimensions = try c.decode([String: Int].self, forKey: .dimensions)
-    }
-    public func encode(to encoder: Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(requirements, forKey: .requirements)
-      try c.encode(sharedDimensionEdges.map { [$0.0, $0.1] }, forKey: .sharedDimensionEdges)
-      try c.encode(dimensions, forKey: .dimensions)
-    }
   }
 
   public var summary: Summary { Summary(requirements: requirements, sharedDimensionEdges: sharedDimensionEdges, dimensions: dimensions) }
 
+  /// Whole-program dimensionalities from every unit's requirements: functions connected by calls share
+  /// the highest dimensionality any of them needs.
   public static func combine(_ plans: [Summary]) -> [String: Int] {
     var parent: [String: String] = [:]
     func find(_ x: String) -> String {

@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// What one translation unit planned, without its libclang objects.
-struct UnitResult: Sendable, Codable {
+struct UnitResult: Sendable {
   var path: String
   var occurrences: [Occurrence] = []
   var edits: [Edit] = []

@@ -1,12 +1,12 @@
 /// One piece of an edit's replacement: literal text, or a range of the original file that is
 /// rendered with the edits that lie inside it (so nested constructs keep their own rewrites).
-public enum Piece: Sendable, Equatable, Codable {
+public enum Piece: Sendable, Equatable {
   case text(String)
   case source(Range<Int>)
 }
 
 /// A replacement of a byte range of one file. An empty range is an insertion.
-public struct Edit: Sendable, Equatable, Codable {
+public struct Edit: Sendable, Equatable {
   public var file: String
   public var range: Range<Int>
   public var pieces: [Piece]
