@@ -364,11 +364,8 @@ public final class Migrator {
   static func quotedIncludes(project: Project, texts: [String: SourceText]) -> Set<String> {
     var out = Set<String>()
     for (path, text) in texts where text.contains("include") {
-      for start in text.lineStarts {
-        // Only directive lines become strings.
-        let hash = text.skipHorizontalSpace(from: start)
-        guard hash < text.bytes.count, text.bytes[hash] == UInt8(ascii: "#") else { continue }
-        let line = text[start..<text.lineEnd(of: start)].trimmingCharacters(in: .whitespaces)
+      for directive in text.directiveLines {
+        let line = text[directive].trimmingCharacters(in: .whitespaces)
         guard line.hasPrefix("#"), let open = line.firstIndex(of: "\""),
               line[line.startIndex..<open].replacingOccurrences(of: " ", with: "") == "#include" else { continue }
         let rest = line[line.index(after: open)...]
@@ -512,16 +509,13 @@ public final class Migrator {
     return offset
   }
 
-  /// Whether the file has `#include <cmath>` or `<math.h>` (spaces allowed anywhere in the line).
+  /// Whether the file has `#include <cmath>` or `<math.h>`.
   static func includesMath(_ text: SourceText) -> Bool {
     guard text.contains("cmath") || text.contains("math.h") else { return false }
-    for start in text.lineStarts {
-      let hash = text.skipHorizontalSpace(from: start)
-      guard hash < text.bytes.count, text.bytes[hash] == UInt8(ascii: "#") else { continue }
-      let line = text[hash..<text.lineEnd(of: start)].filter { $0 != " " && $0 != "\t" }
-      if line.hasPrefix("#include<cmath>") || line.hasPrefix("#include<math.h>") { return true }
+    return text.directiveLines.contains { line in
+      let name = StandardHeaders.includedName(text[line])?.filter { $0 != " " && $0 != "\t" }
+      return name == "cmath" || name == "math.h"
     }
-    return false
   }
 }
 

@@ -22,9 +22,8 @@ enum StandardHeaders {
   static func included(in texts: some Sequence<SourceText>) -> [String] {
     var found = Set<String>()
     for text in texts where text.contains("#") {
-      for start in text.lineStarts {
-        let end = text.lineEnd(of: start)
-        guard end > start, let name = includedName(text[start..<end]), known.contains(name) else { continue }
+      for line in text.directiveLines {
+        guard let name = includedName(text[line]), known.contains(name) else { continue }
         found.insert(name)
       }
     }

@@ -60,6 +60,16 @@ public struct SourceText: Sendable {
     }
   }
 
+  /// The lines (newline included) whose first character after spaces and tabs is `#`: scans that only read
+  /// preprocessor directives skip the other lines without making strings of them.
+  public var directiveLines: [Range<Int>] {
+    lineStarts.compactMap { start in
+      let hash = skipHorizontalSpace(from: start)
+      guard hash < bytes.count, bytes[hash] == UInt8(ascii: "#") else { return nil }
+      return start..<lineEnd(of: start)
+    }
+  }
+
   /// Skips spaces and tabs (not newlines) forward from `offset`.
   public func skipHorizontalSpace(from offset: Int) -> Int {
     var i = offset
